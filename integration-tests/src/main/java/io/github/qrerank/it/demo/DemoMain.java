@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.core.CoreContainer;
@@ -24,6 +26,13 @@ import org.apache.solr.embedded.JettySolrRunner;
 public final class DemoMain {
 
   static final String CONTEXT = "/solr";
+  static final String SOLR_LOG_DIR = "solr.log.dir";
+
+  /**
+   * Jersey (inside Solr) warns through java.util.logging about an optional provider the demo does
+   * not need; the logger is held here so that its level sticks.
+   */
+  private static final Logger JERSEY_LOG = Logger.getLogger("org.glassfish.jersey");
 
   private DemoMain() {}
 
@@ -61,6 +70,11 @@ public final class DemoMain {
         + " (seed %d)%n", options.docs(), options.seed());
     Path home = DemoSolrHome.create(options.home());
     out.println("  solr home  " + home);
+    JERSEY_LOG.setLevel(Level.SEVERE);
+    if (System.getProperty(SOLR_LOG_DIR) == null) {
+      // Solr complains at start-up when it is unset; the demo logs to stderr only.
+      System.setProperty(SOLR_LOG_DIR, home.resolve("logs").toString());
+    }
     JettySolrRunner jetty = startSolr(home, options.port());
     boolean serving = false;
     try {
