@@ -1,0 +1,80 @@
+package io.github.qrerank.bench;
+
+import io.github.qrerank.model.Problem;
+import io.github.qrerank.model.Selection;
+import io.github.qrerank.solver.SolveReport;
+import io.github.qrerank.solver.SolverKind;
+import io.github.qrerank.solver.Solvers;
+import java.util.List;
+
+/**
+ * Times the exact solver through {@link Solvers#run} (the entry point the Solr plugin uses) on every
+ * instance of a set, once each, after a JIT warm-up on instances with other seeds. The clock runs
+ * around the call only; the problems are built beforehand.
+ */
+final class ExactBench {
+
+  /** Per-instance outcome, index-aligned with the instance set. */
+  record Outcome(
+      InstanceSet set,
+      long timeoutMs,
+      long[] nanos,
+      long[] nodes,
+      Selection[] selections,
+      int proven,
+      int complete) {
+
+    Latencies latencies() {
+      return new Latencies(nanos);
+    }
+
+    Latencies nodeCounts() {
+      return new Latencies(nodes);
+    }
+  }
+
+  private ExactBench() {}
+
+  /** Solves every warm-up problem {@code rounds} times, discarding the results. */
+  static void warmUp(List<Problem> problems, int rounds, long timeoutMs) {
+    long sink = 0;
+    for (int r = 0; r < rounds; r++) {
+      for (Problem p : problems) {
+        sink += Solvers.run(p, SolverKind.EXACT, timeoutMs).selection().nodes();
+      }
+    }
+    if (sink == Long.MIN_VALUE) {
+      System.err.println("unreachable " + sink); // keeps the warm-up from being optimised away
+    }
+  }
+
+  static Outcome run(InstanceSet set, long timeoutMs) {
+    int m = set.size();
+    long[] nanos = new long[m];
+    long[] nodes = new long[m];
+    Selection[] selections = new Selection[m];
+    int proven = 0;
+    int complete = 0;
+    System.gc();
+    for (int i = 0; i < m; i++) {
+      Problem p = set.problems().get(i);
+      long start = System.nanoTime();
+      SolveReport report = Solvers.run(p, SolverKind.EXACT, timeoutMs);
+      nanos[i] = System.nanoTime() - start;
+      Selection s = report.selection();
+      selections[i] = s;
+      nodes[i] = s.nodes();
+      if (s.provenOptimal()) {
+        proven++;
+      }
+      if (s.report().complete()) {
+        complete++;
+      }
+      if (!p.respectsHardConstraints(s.indices())) {
+        throw new IllegalStateException(
+            "exact solver broke a hard constraint on " + set.name() + " instance " + i);
+      }
+    }
+    return new Outcome(set, timeoutMs, nanos, nodes, selections, proven, complete);
+  }
+}
