@@ -41,11 +41,12 @@ record BenchOptions(
 
   static BenchOptions full(Path out, String command, boolean solr) {
     return new BenchOptions(
-        out, command, false, solr, 1000, 50, 300, 5, 1000, 200, 10, 5, 10.0, 50_000, 200, 200);
+        out, command, false, solr, 1000, 50, 300, 2, 200, 50, 3, 2, 10.0, 50_000, 200, 200);
   }
 
   static BenchOptions quick(Path out, String command, boolean solr) {
-    return new BenchOptions(out, command, true, solr, 40, 3, 20, 1, 20, 5, 2, 1, 5.0, 2_000, 10, 20);
+    return new BenchOptions(
+        out, command, true, solr, 40, 3, 20, 1, 20, 5, 2, 1, 5.0, 2_000, 10, 20);
   }
 
   /** Parses {@code [--out FILE] [--command TEXT] [--quick] [--skip-solr]}. */
@@ -60,9 +61,18 @@ record BenchOptions(
         case COMMAND -> command = value(args, ++i, COMMAND);
         case QUICK -> quick = true;
         case SKIP_SOLR -> solr = false;
-        default -> throw new IllegalArgumentException(
-            "unknown argument " + args[i] + "; expected " + OUT + " FILE, " + COMMAND + " TEXT, "
-                + QUICK + ", " + SKIP_SOLR);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown argument "
+                    + args[i]
+                    + "; expected "
+                    + OUT
+                    + " FILE, "
+                    + COMMAND
+                    + " TEXT, "
+                    + QUICK
+                    + ", "
+                    + SKIP_SOLR);
       }
     }
     return quick ? quick(out, command, solr) : full(out, command, solr);

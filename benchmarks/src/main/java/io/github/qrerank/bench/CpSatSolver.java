@@ -12,20 +12,22 @@ import io.github.qrerank.model.Problem;
 import io.github.qrerank.model.Quota;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The selection problem as a Google OR-Tools CP-SAT model, the way a user without qrerank would
  * write it: a binary {@code x_i} per eligible document, a binary {@code y_ij} per pair of eligible
- * documents whose penalty {@code lambda * sim_ij} is positive, linearised by
- * {@code y_ij >= x_i + x_j - 1} (the objective pushes y down, so y_ij = x_i AND x_j at the optimum),
- * {@code sum x = k}, one {@code <= max} row per capped group, one {@code >= min} row per quota, and
- * the objective {@code max sum c_i x_i - sum d_ij y_ij}.
+ * documents whose penalty {@code lambda * sim_ij} is positive, linearised by {@code y_ij >= x_i +
+ * x_j - 1} (the objective pushes y down, so y_ij = x_i AND x_j at the optimum), {@code sum x = k},
+ * one {@code <= max} row per capped group, one {@code >= min} row per quota, and the objective
+ * {@code max sum c_i x_i - sum d_ij y_ij}.
  *
- * <p>CP-SAT needs integer coefficients: {@code c_i = round(scale * v_i)} and
- * {@code d_ij = round(scale * lambda * sim_ij)}. A pair whose rounded penalty is 0 gets no y. Each
- * rounded coefficient is within {@code 0.5/scale} of the true one, so the true objective F of any
- * k-set differs from (scaled objective)/scale by at most {@link #roundingTolerance}; two sets that
- * are each optimal for one of the two objectives differ in F by at most twice that.
+ * <p>CP-SAT needs integer coefficients: {@code c_i = round(scale * v_i)} and {@code d_ij =
+ * round(scale * lambda * sim_ij)}. A pair whose rounded penalty is 0 gets no y. Each rounded
+ * coefficient is within {@code 0.5/scale} of the true one, so the true objective F of any k-set
+ * differs from (scaled objective)/scale by at most {@link #roundingTolerance}; two sets that are
+ * each optimal for one of the two objectives differ in F by at most twice that.
  *
  * <p>Ineligible documents get no variable (they are fixed to 0, which CP-SAT's presolve would do
  * anyway). Quotas are modelled as hard constraints, so an instance whose quotas cannot be met is
@@ -85,6 +87,33 @@ final class CpSatSolver {
         loaded = true;
       }
     }
+  }
+
+  /**
+   * How many workers CP-SAT actually uses with this configuration: {@link #workers} when set,
+   * otherwise what CP-SAT's own search log reports for a trivial model ("... with N workers"), or
+   * -1 when the log does not say.
+   */
+  int effectiveWorkers() {
+    if (workers > 0) {
+      return workers;
+    }
+    CpModel model = new CpModel();
+    model.maximize(model.newBoolVar("probe"));
+    CpSolver solver = new CpSolver();
+    solver.getParameters().setLogSearchProgress(true).setLogToStdout(false);
+    int[] found = {-1};
+    Pattern pattern = Pattern.compile("with (\\d+) workers");
+    solver.setLogCallback(
+        line -> {
+          Matcher m = pattern.matcher(line);
+          if (m.find()) {
+            found[0] = Integer.parseInt(m.group(1));
+          }
+        });
+    solver.solve(model);
+    solver.clearLogCallback();
+    return found[0];
   }
 
   double scale() {

@@ -8,9 +8,9 @@ import io.github.qrerank.solver.Solvers;
 import java.util.List;
 
 /**
- * Times the exact solver through {@link Solvers#run} (the entry point the Solr plugin uses) on every
- * instance of a set, once each, after a JIT warm-up on instances with other seeds. The clock runs
- * around the call only; the problems are built beforehand.
+ * Times the exact solver through {@link Solvers#run} (the entry point the Solr plugin uses) on
+ * every instance of a set, once each, after a JIT warm-up on instances with other seeds. The clock
+ * runs around the call only; the problems are built beforehand.
  */
 final class ExactBench {
 
@@ -30,6 +30,16 @@ final class ExactBench {
 
     Latencies nodeCounts() {
       return new Latencies(nodes);
+    }
+
+    /** Times of the instances with ({@code true}) or without quotas; null when there are none. */
+    Latencies latenciesWithQuotas(boolean withQuotas) {
+      long[] picked =
+          java.util.stream.IntStream.range(0, nanos.length)
+              .filter(i -> set.problems().get(i).quotas().isEmpty() != withQuotas)
+              .mapToLong(i -> nanos[i])
+              .toArray();
+      return picked.length == 0 ? null : new Latencies(picked);
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * The benchmark's instances: the simulator's seeded {@link RandomProblems#random} windows with a
  * brand cap, out-of-stock documents and, on every other seed, quotas. Instance i of a set has seed
- * {@code firstSeed + i}, so a set is reproducible and CP-SAT sees exactly what the exact solver saw.
+ * {@code firstSeed + i}, so a set is reproducible and CP-SAT sees exactly what the exact solver
+ * saw.
  */
 final class Instances {
   static final double INELIGIBLE_SHARE = 0.10;
@@ -32,12 +33,13 @@ final class Instances {
   static String describe() {
     return String.format(
         Locale.ROOT,
-        "`RandomProblems.random(seed, n, k, %.2f, %d, %d, quotas = seed is odd)`: utilities in "
-            + "[0, 3] from a decaying first-pass score, a user affinity and a noisy field; "
-            + "sim = max(0, cos) of %d-dimensional embeddings clustered around ~sqrt(n) centres and "
-            + "centred over the window; lambda = %.1f; %.0f%% of documents out of stock (ineligible); "
-            + "%d Zipf-distributed brands capped at %d per brand (about 10%% of documents have no "
-            + "brand); on odd seeds two quotas (the second brand, colour red; minimum 1 or 2 each).",
+        "`RandomProblems.random(seed, n, k, %.2f, %d, %d, quotas = seed is odd)`: utilities in [0,"
+            + " 3] from a decaying first-pass score, a user affinity and a noisy field; sim ="
+            + " max(0, cos) of %d-dimensional embeddings clustered around ~sqrt(n) centres and"
+            + " centred over the window; lambda = %.1f; %.0f%% of documents out of stock"
+            + " (ineligible); %d Zipf-distributed brands capped at %d per brand (about 10%% of"
+            + " documents have no brand); on odd seeds two quotas (the second brand, colour red;"
+            + " minimum 1 or 2 each).",
         INELIGIBLE_SHARE,
         BRANDS,
         BRAND_CAP,

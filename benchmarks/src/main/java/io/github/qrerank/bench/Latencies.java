@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A sample of measured durations (nanoseconds) and its order statistics. Percentiles use the
- * nearest-rank definition: the p-th percentile of n sorted values is the value at rank
- * {@code ceil(p/100 * n)}, so p99 of 50 values is the 50th (the maximum) — small samples are not
+ * nearest-rank definition: the p-th percentile of n sorted values is the value at rank {@code
+ * ceil(p/100 * n)}, so p99 of 50 values is the 50th (the maximum) — small samples are not
  * interpolated into numbers nobody measured.
  */
 final class Latencies {

@@ -41,7 +41,9 @@ record MachineFacts(
         os,
         jvm,
         rt.maxMemory(),
-        ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC)));
+        ZonedDateTime.now(ZoneOffset.UTC)
+            .withNano(0)
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
   }
 
   /** The first "key : value" line of a /proc file, or "unknown" where there is none. */

@@ -64,14 +64,25 @@ final class QrerankCheck {
       Object timings = get(debug, "timingsMs");
       double solveMs = number(timings, "solve");
       solve[i] = Math.round(solveMs * 1e6);
-      stages[i] = Math.round((number(timings, "features") + number(timings, "compression")
-          + solveMs + number(timings, "rewrite")) * 1e6);
+      stages[i] =
+          Math.round(
+              (number(timings, "features")
+                      + number(timings, "compression")
+                      + solveMs
+                      + number(timings, "rewrite"))
+                  * 1e6);
       if (!respectsConstraints(response, isComplete)) {
         violations++;
       }
     }
-    return new Result(queries.size(), proven, fallbacks, complete, violations,
-        new Latencies(solve), new Latencies(stages));
+    return new Result(
+        queries.size(),
+        proven,
+        fallbacks,
+        complete,
+        violations,
+        new Latencies(solve),
+        new Latencies(stages));
   }
 
   /** Selected documents: stock >= 1, at most CAP per brand, and K of them when complete. */

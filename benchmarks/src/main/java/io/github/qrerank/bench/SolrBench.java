@@ -24,18 +24,25 @@ final class SolrBench {
 
   /** The qrerank request: in stock, at most 2 per brand, margin and conversion, diversity. */
   static final String QRERANK =
-      "{!qrerank solver=exact reRankDocs=" + RERANK_DOCS + " k=5 stockField=stock caps=brand:2"
+      "{!qrerank solver=exact reRankDocs="
+          + RERANK_DOCS
+          + " k=5 stockField=stock caps=brand:2"
           + " utility=margin:0.5,conversion_rate:0.5 vectorField=embedding userVector=$"
-          + USER_VECTOR + " lambda=0.5}";
+          + USER_VECTOR
+          + " lambda=0.5}";
 
   /** The rerank baseline: the same window re-scored by the shopper's vector. */
   static final String RERANK =
-      "{!rerank reRankQuery=$" + RERANK_QUERY_PARAM + " reRankDocs=" + RERANK_DOCS
+      "{!rerank reRankQuery=$"
+          + RERANK_QUERY_PARAM
+          + " reRankDocs="
+          + RERANK_DOCS
           + " reRankWeight=1}";
 
   static final String RERANK_QUERY = "{!func}vectorSimilarity(embedding,$" + USER_VECTOR + ")";
 
-  record Outcome(String description, Latencies rerank, Latencies qrerank, QrerankCheck.Result check) {}
+  record Outcome(
+      String description, Latencies rerank, Latencies qrerank, QrerankCheck.Result check) {}
 
   private SolrBench() {}
 
@@ -61,7 +68,9 @@ final class SolrBench {
     }
   }
 
-  /** Runs each query with both rank queries, alternating which goes first; [0] rerank, [1] qrerank. */
+  /**
+   * Runs each query with both rank queries, alternating which goes first; [0] rerank, [1] qrerank.
+   */
   private static long[][] interleaved(SolrClient client, List<SolrQuerySet.BenchQuery> queries)
       throws Exception {
     long[][] t = new long[2][queries.size()];
@@ -83,7 +92,8 @@ final class SolrBench {
     QueryResponse response = client.query(BenchSolr.CORE, query);
     long nanos = System.nanoTime() - start;
     if (response.getResults().getNumFound() == 0) {
-      throw new IllegalStateException("no hits for " + query + "; the benchmark needs full windows");
+      throw new IllegalStateException(
+          "no hits for " + query + "; the benchmark needs full windows");
     }
     return nanos;
   }

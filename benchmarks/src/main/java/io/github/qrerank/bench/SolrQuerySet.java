@@ -52,7 +52,10 @@ final class SolrQuerySet {
     }
     if (candidates.size() < count) {
       throw new IllegalArgumentException(
-          "the catalog vocabulary gives " + candidates.size() + " distinct queries, " + count
+          "the catalog vocabulary gives "
+              + candidates.size()
+              + " distinct queries, "
+              + count
               + " asked for");
     }
     for (int i = candidates.size() - 1; i > 0; i--) {

@@ -27,7 +27,8 @@ class CpSatSolverTest {
       assertEquals(k, r.selection().length, "seed " + seed);
       assertTrue(p.respectsHardConstraints(r.selection()), "seed " + seed);
       assertTrue(SmallProblems.quotasMet(p, r.selection()), "seed " + seed);
-      assertEquals(best, p.objective(r.selection()), 2 * cpSat.roundingTolerance(k), "seed " + seed);
+      assertEquals(
+          best, p.objective(r.selection()), 2 * cpSat.roundingTolerance(k), "seed " + seed);
       assertEquals(
           p.objective(r.selection()),
           r.scaledObjective() / cpSat.scale(),
@@ -44,9 +45,7 @@ class CpSatSolverTest {
     int expected = 0;
     for (int i = 0; i < p.size(); i++) {
       for (int j = i + 1; j < p.size(); j++) {
-        if (p.isEligible(i)
-            && p.isEligible(j)
-            && Math.round(1e6 * p.lambda() * p.sim(i, j)) > 0) {
+        if (p.isEligible(i) && p.isEligible(j) && Math.round(1e6 * p.lambda() * p.sim(i, j)) > 0) {
           expected++;
         }
       }
