@@ -37,7 +37,7 @@ final class BruteForce {
     this.values = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       eligible[i] = (Boolean) window.get(i).get("eligible");
-      values.add(map(window.get(i).get("values")));
+      values.add(map(window.get(i).get("groups")));
     }
     this.caps = caps;
     this.quotas = quotas;

@@ -230,6 +230,15 @@ public class QRerankSearchTest extends QRerankTestCase {
     assertEquals(ids(first).subList(0, 10), ids(page));
     assertEquals(docs(first).get(0).get("[qrerank]"), docs(page).get(0).get("[qrerank]"));
 
+    String[] sortedAndFiltered = {"q", Q, "fq", "-brand:acme", "sort", "popularity desc"};
+    Map<String, Object> sorted = reranked("{!qrerank k=3 caps=category:1}", sortedAndFiltered);
+    Map<String, Object> sortedAgain = reranked("{!qrerank k=3 caps=category:1}", sortedAndFiltered);
+    assertEquals(Boolean.FALSE, debugSection(sorted).get("recomputed"));
+    assertEquals(Boolean.TRUE, debugSection(sortedAgain).get("recomputed"));
+    Map<String, Object> sortedFirst = firstPass(sortedAndFiltered);
+    Contract.check(sortedAgain, ids(sortedFirst), scores(sortedFirst), 20);
+    assertEquals(windowDocs(debugSection(sorted)), windowDocs(debugSection(sortedAgain)));
+
     long hits1 = queryResultCacheHits();
     Map<String, Object> other = reranked(rq, b);
     assertEquals("another userVector is another query", hits1, queryResultCacheHits());
