@@ -30,7 +30,9 @@ import org.apache.solr.schema.SchemaField;
  * <p>The window's documents are visited leaf by leaf in increasing docid order, so every docValues
  * and vector iterator only moves forward (one {@code advanceExact} or {@code advance} per document
  * and field). A document without a value gets {@code NaN} (numbers), {@code null} (groups, vectors)
- * or its docid (when the schema has no uniqueKey, or the key is neither docValues nor stored).
+ * or {@code docid:N} as its id (when the schema has no uniqueKey, or the key is neither docValues
+ * nor stored). A stored NaN or infinite number is read as missing: the model normalises numbers
+ * over the window, which an infinite value would make meaningless.
  */
 public final class WindowExtractor {
   private WindowExtractor() {}
@@ -118,7 +120,8 @@ public final class WindowExtractor {
       NumericDocValues dv = DocValues.getNumeric(reader, field);
       for (int j = 0; j < local.length; j++) {
         if (dv.advanceExact(local[j])) {
-          out[positions[j]] = kind.decodeNumber(dv.longValue());
+          double value = kind.decodeNumber(dv.longValue());
+          out[positions[j]] = Double.isFinite(value) ? value : Double.NaN;
         }
       }
     }
