@@ -55,7 +55,7 @@ public final class GreedySwapSolver implements Solver {
         return;
       }
       int slots = c.kEff - s.size();
-      int target = s.coverage() + s.coverageBound(list, len, slots);
+      int target = s.coverage() + s.coverageBound(list, 0, len, slots);
       if (target == s.coverage()) {
         s.add(bestByGain(s, list, len));
         continue;
@@ -75,7 +75,7 @@ public final class GreedySwapSolver implements Solver {
       for (int p : order) {
         s.add(p);
         int len2 = s.compatible(0, scratch);
-        int reach = s.coverage() + s.coverageBound(scratch, len2, slots - 1);
+        int reach = s.coverage() + s.coverageBound(scratch, 0, len2, slots - 1);
         s.remove(p);
         if (reach > chosenReach) {
           chosen = p;
