@@ -21,7 +21,7 @@ public class CurlExamplesTest {
             + "&rows=5&debugQuery=true",
         url);
     String command = CurlExamples.command("http://127.0.0.1:8983/solr/products", example);
-    assertEquals("curl '" + url + "'", command);
+    assertEquals("curl -s '" + url + "'", command);
     assertFalse(url.contains("'"));
   }
 }

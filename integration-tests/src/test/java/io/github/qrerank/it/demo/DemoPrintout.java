@@ -91,7 +91,7 @@ final class DemoPrintout {
         addRow(reranked, line.substring(bar + 2));
       } else if (q != null && SOLVE.matcher(line).matches()) {
         solve.add(line.trim());
-      } else if (line.trim().startsWith("curl '")) {
+      } else if (line.trim().startsWith("curl -s '")) {
         curls.add(line.trim());
       }
     }
