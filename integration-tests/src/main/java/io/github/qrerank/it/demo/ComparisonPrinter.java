@@ -15,7 +15,7 @@ final class ComparisonPrinter {
 
   static final String SEPARATOR = " | ";
   private static final String INDENT = "    ";
-  private static final String ROW = "%-9s %-8s %-11s %5s %8s %8s";
+  private static final String ROW = "%-9s %-8s %-11s %5s %8s %7s %-9s";
 
   private final PrintStream out;
 
@@ -30,15 +30,15 @@ final class ComparisonPrinter {
     out.println(INDENT + "rq=" + example.rq());
     out.println(INDENT + "uv=" + abbreviate(example.userVectorParam()));
     out.println();
-    out.println(INDENT + "  " + String.format(Locale.ROOT, "%-52s", "plain top-" + ExampleRunner.TOP)
-        + SEPARATOR + "qrerank top-" + ExampleRunner.TOP);
     String header = String.format(Locale.ROOT, ROW, "id", "brand", "category", "stock", "price",
-        "score");
-    out.println(INDENT + "# " + header + SEPARATOR + header);
+        "score", "tags");
+    out.println(INDENT + "  " + pad("plain top-" + ExampleRunner.TOP, header.length())
+        + SEPARATOR + "qrerank top-" + ExampleRunner.TOP);
+    out.println((INDENT + "# " + header + SEPARATOR + header).stripTrailing());
     int n = Math.max(c.plain().size(), c.reranked().size());
     for (int i = 0; i < n; i++) {
-      out.println(INDENT + (i + 1) + " " + cells(c.plain(), i) + SEPARATOR
-          + cells(c.reranked(), i));
+      out.println((INDENT + (i + 1) + " " + cells(c.plain(), i) + SEPARATOR
+          + cells(c.reranked(), i)).stripTrailing());
     }
     out.println();
     printDebug(c.debug());
@@ -51,12 +51,12 @@ final class ComparisonPrinter {
     }
     String fallback = Tree.string(debug, "fallbackReason");
     out.printf(Locale.ROOT, INDENT + "solver     asked %s, answered by %s%s, objective F(S) = %.4f%s%n",
-        Tree.string(debug, "requestedSolver"), Tree.string(debug, "answeredSolver"),
+        Tree.string(debug, "solverRequested"), Tree.string(debug, "solver"),
         Boolean.TRUE.equals(Tree.get(debug, "provenOptimal")) ? " (proven optimal)" : "",
         Tree.number(debug, "objective"),
         fallback == null ? "" : "; fallback: " + fallback);
     out.printf(Locale.ROOT, INDENT + "window     %.0f documents, %.0f eligible%n",
-        Tree.number(debug, "windowSize"), Tree.number(debug, "eligible"));
+        Tree.number(debug, "windowSize"), Tree.number(debug, "eligibleCount"));
     for (Object cap : Tree.list(debug, "constraints", "caps")) {
       out.printf(Locale.ROOT, INDENT + "cap        %s <= %.0f per value: most used %.0f %s%n",
           Tree.string(cap, "field"), Tree.number(cap, "max"), Tree.number(cap, "used"),
@@ -69,7 +69,7 @@ final class ComparisonPrinter {
           Boolean.TRUE.equals(Tree.get(quota, "met")) ? "met" : "NOT met");
     }
     StringBuilder timings = new StringBuilder();
-    for (Map.Entry<String, Object> t : Tree.entries(debug, "timings")) {
+    for (Map.Entry<String, Object> t : Tree.entries(debug, "timingsMs")) {
       if (timings.length() > 0) {
         timings.append(", ");
       }
@@ -92,12 +92,24 @@ final class ComparisonPrinter {
 
   private static String cells(List<Row> rows, int i) {
     if (i >= rows.size()) {
-      return String.format(Locale.ROOT, ROW, "", "", "", "", "", "");
+      return String.format(Locale.ROOT, ROW, "", "", "", "", "", "", "");
     }
     Row r = rows.get(i);
     return String.format(Locale.ROOT, ROW, r.id(), r.brand(), r.category(), r.stock(),
         String.format(Locale.ROOT, "%.2f", r.price()),
-        String.format(Locale.ROOT, "%.3f", r.score()));
+        String.format(Locale.ROOT, "%.3f", r.score()), tags(r));
+  }
+
+  /** "new", "spons" (sponsored), both joined by "+", or "-". */
+  static String tags(Row r) {
+    if (r.isNew() && r.sponsored()) {
+      return "new+spons";
+    }
+    return r.isNew() ? "new" : r.sponsored() ? "spons" : "-";
+  }
+
+  private static String pad(String text, int width) {
+    return String.format(Locale.ROOT, "%-" + width + "s", text);
   }
 
   private static String abbreviate(String vector) {

@@ -34,8 +34,8 @@ final class CurlExamples {
     return sb.toString();
   }
 
-  /** {@code curl '<url>'}; single quotes are safe since the encoded URL contains none. */
+  /** {@code curl -s '<url>'}; single quotes are safe since the encoded URL contains none. */
   static String command(String coreUrl, ExampleQuery example) {
-    return "curl '" + url(coreUrl, example) + "'";
+    return "curl -s '" + url(coreUrl, example) + "'";
   }
 }

@@ -13,7 +13,7 @@ import org.apache.solr.common.SolrDocument;
 final class ExampleRunner {
 
   static final int TOP = 5;
-  static final String FIELDS = "id,brand,category,stock,price,score";
+  static final String FIELDS = "id,brand,category,stock,price,is_new,sponsored,score";
   static final String TRANSFORMER = "[qrerank]";
 
   /** One result row. {@code selected} and {@code position} come from {@code [qrerank]}. */
@@ -24,6 +24,8 @@ final class ExampleRunner {
       int stock,
       double price,
       double score,
+      boolean isNew,
+      boolean sponsored,
       boolean selected,
       int position) {}
 
@@ -76,6 +78,8 @@ final class ExampleRunner {
               ((Number) doc.getFieldValue("stock")).intValue(),
               ((Number) doc.getFieldValue("price")).doubleValue(),
               ((Number) doc.getFieldValue("score")).doubleValue(),
+              Boolean.TRUE.equals(doc.getFieldValue("is_new")),
+              Boolean.TRUE.equals(doc.getFieldValue("sponsored")),
               Boolean.TRUE.equals(Tree.get(info, "selected")),
               position(info)));
     }

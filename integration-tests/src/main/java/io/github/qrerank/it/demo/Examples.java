@@ -21,10 +21,10 @@ final class Examples {
                 + " vectorField=embedding userVector=$uv lambda=0.5}",
             catalog.userVector("shoes", runner)),
         new ExampleQuery(
-            "a " + techie + " fan: in stock, at most 2 per brand, and at least one laptop bag",
+            "a fan of " + techie + ": in stock, at most 2 per brand, at least 1 sponsored",
             "laptop",
             "{!qrerank reRankDocs=100 k=5 stockField=stock caps=brand:2"
-                + " quotas=category=bags:1 utility=margin:1"
+                + " quotas=sponsored=true:1 utility=margin:1"
                 + " vectorField=embedding userVector=$uv lambda=0.5}",
             catalog.userVector("laptops", techie)),
         new ExampleQuery(

@@ -139,9 +139,9 @@ public class DemoMainTest {
     assertEquals(printout, parsed.examples.size(), parsed.curls.size());
     for (int i = 0; i < parsed.curls.size(); i++) {
       String curl = parsed.curls.get(i);
-      assertTrue(curl, curl.startsWith("curl 'http://127.0.0.1:") && curl.endsWith("'"));
+      assertTrue(curl, curl.startsWith("curl -s 'http://127.0.0.1:") && curl.endsWith("'"));
       assertTrue(curl, curl.contains("userVector%3D%24uv"));
-      String url = curl.substring("curl '".length(), curl.length() - 1);
+      String url = curl.substring("curl -s '".length(), curl.length() - 1);
       Map<String, String> params = query(url);
       Example e = parsed.examples.get(i);
       assertEquals(e.q(), params.get("q"));

@@ -10,12 +10,17 @@ import java.util.regex.Pattern;
 /** Parses the demo's printout back into examples, top lists, solve lines and curl commands. */
 final class DemoPrintout {
 
-  /** One printed table row: id brand category stock price score. */
-  record Row(String id, String brand, String category, int stock, double price, double score) {
+  /** One printed table row: id brand category stock price score tags. */
+  record Row(String id, String brand, String category, int stock, double price, double score,
+      String tags) {
+
+    /** The row's value of a string or boolean field, as a quota or cap names it. */
     String field(String name) {
       return switch (name) {
         case "brand" -> brand;
         case "category" -> category;
+        case "is_new" -> String.valueOf(tags.contains("new"));
+        case "sponsored" -> String.valueOf(tags.contains("spons"));
         default -> throw new IllegalArgumentException("the printout has no column " + name);
       };
     }
@@ -81,12 +86,12 @@ final class DemoPrintout {
       } else if (q != null && line.startsWith("    rq=")) {
         rq = line.substring("    rq=".length());
       } else if (q != null && ROW.matcher(line).matches()) {
-        String[] sides = line.substring(6).split(" \\| ", -1);
-        addRow(plain, sides[0]);
-        addRow(reranked, sides[1]);
+        int bar = line.indexOf(" |", 6);
+        addRow(plain, line.substring(6, bar));
+        addRow(reranked, line.substring(bar + 2));
       } else if (q != null && SOLVE.matcher(line).matches()) {
         solve.add(line.trim());
-      } else if (line.trim().startsWith("curl '")) {
+      } else if (line.trim().startsWith("curl -s '")) {
         curls.add(line.trim());
       }
     }
@@ -97,9 +102,9 @@ final class DemoPrintout {
 
   private static void addRow(List<Row> rows, String cells) {
     String[] t = cells.trim().split("\\s+");
-    if (t.length == 6) {
+    if (t.length == 7) {
       rows.add(new Row(t[0], t[1], t[2], Integer.parseInt(t[3]), Double.parseDouble(t[4]),
-          Double.parseDouble(t[5])));
+          Double.parseDouble(t[5]), t[6]));
     } else if (!cells.isBlank()) {
       throw new IllegalArgumentException("unexpected row cells: '" + cells + "'");
     }

@@ -180,14 +180,27 @@ public class InstallLayoutTest {
       previous = score(doc);
     }
 
-    Object debug = ((Map<?, ?>) response.get("debug")).get("qrerank");
-    assertTrue("no qrerank debug section in " + response.get("debug"),
-        debug instanceof Map<?, ?> m && !m.isEmpty());
+    Object section = ((Map<?, ?>) response.get("debug")).get("qrerank");
+    assertTrue("no qrerank debug section in " + response.get("debug"), section instanceof Map);
+    Map<?, ?> debug = (Map<?, ?>) section;
+    assertNotNull(debug.toString(), debug.get("solver"));
+    assertEquals(WINDOW, ((Number) debug.get("windowSize")).intValue());
+    Map<?, ?> cap = (Map<?, ?>) ((List<?>) ((Map<?, ?>) debug.get("constraints")).get("caps")).get(0);
+    assertEquals("brand", cap.get("field"));
+    assertEquals(1, ((Number) cap.get("used")).intValue());
+    // The compressed embeddings z_i come from an SVD by EJML, which only the lib jar holds.
+    int kept = ((Number) debug.get("componentsKept")).intValue();
+    assertTrue(debug.toString(), kept > 0);
+    for (Object windowDoc : (List<?>) debug.get("docs")) {
+      assertEquals(windowDoc.toString(), kept, ((List<?>) ((Map<?, ?>) windowDoc).get("z")).size());
+    }
   }
 
   private static Map<String, Object> select(Map<String, String> extra) throws Exception {
     Map<String, String> params = new LinkedHashMap<>();
-    params.put("q", "{!func}popularity");
+    // First-pass score = popularity. (Solr 9 ignores {!func} in q when defType is edismax.)
+    params.put("defType", "func");
+    params.put("q", "popularity");
     params.put("fl", "id,brand,stock,score,[qrerank]");
     params.put("rows", String.valueOf(WINDOW));
     params.put("debugQuery", "true");

@@ -31,6 +31,7 @@ public final class CatalogGenerator {
   static final double NEW_SHARE = 0.12;
   static final double SPONSORED_SHARE = 0.06;
   static final double QUALIFIER_SHARE = 0.6;
+  static final double VARIANT_SHARE = 0.5;
   static final double MEAN_STOCK = 40;
   static final int MAX_STOCK = 999;
 
@@ -46,6 +47,11 @@ public final class CatalogGenerator {
   private static final String[] TAILS = {
     "a", "o", "ex", "ia", "on", "ix", "us", "era", "ora", "ant", "ine", "is", "um", "ell"
   };
+
+  /** Title suffixes; they vary title lengths, hence first-pass scores. */
+  private static final List<String> VARIANTS =
+      List.of("Black", "White", "Navy Blue", "Limited Edition", "2-Pack", "Gift Set", "Grey",
+          "Large", "Small", "Value Pack With Extra Case");
 
   private final long seed;
   private final Zipf categoryZipf = new Zipf(Categories.ALL.size(), CATEGORY_EXPONENT);
@@ -118,8 +124,9 @@ public final class CatalogGenerator {
         random.nextDouble() < QUALIFIER_SHARE ? pick(category.qualifiers(), random) : null;
     String model =
         String.valueOf((char) ('A' + random.nextInt(26))) + (10 + random.nextInt(90));
+    String variant = random.nextDouble() < VARIANT_SHARE ? pick(VARIANTS, random) : null;
     String title = titleCase(brand + (qualifier == null ? "" : " " + qualifier) + " " + noun)
-        + " " + model;
+        + " " + model + (variant == null ? "" : ", " + variant);
     int first = random.nextInt(category.features().size());
     int second = (first + 1 + random.nextInt(category.features().size() - 1))
         % category.features().size();
