@@ -41,7 +41,7 @@ record BenchOptions(
 
   static BenchOptions full(Path out, String command, boolean solr) {
     return new BenchOptions(
-        out, command, false, solr, 1000, 50, 300, 2, 200, 50, 3, 2, 10.0, 50_000, 200, 200);
+        out, command, false, solr, 1000, 50, 300, 2, 300, 100, 3, 2, 10.0, 50_000, 200, 200);
   }
 
   static BenchOptions quick(Path out, String command, boolean solr) {
