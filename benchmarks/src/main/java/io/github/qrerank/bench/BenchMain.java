@@ -117,12 +117,12 @@ public final class BenchMain {
 
   private static String cpSatText(CpSatSolver s) {
     return "CP-SAT gets the model a user would write (class `CpSatSolver`): a binary x_i per"
-               + " eligible document (ineligible ones get no variable), `sum x = k`, one `sum x <="
-               + " max` row per capped group, one `sum x >= min` row per quota, and a binary y_ij"
-               + " for every pair of eligible documents whose penalty lambda·sim_ij is positive,"
-               + " linearised as `y_ij >= x_i + x_j - 1`; objective `max sum c_i x_i - sum d_ij"
-               + " y_ij`. CP-SAT needs integers: c_i and d_ij are v_i and lambda·sim_ij multiplied"
-               + " by "
+        + " eligible document (ineligible ones get no variable), `sum x = k`, one `sum x <="
+        + " max` row per capped group, one `sum x >= min` row per quota, and a binary y_ij"
+        + " for every pair of eligible documents whose penalty lambda·sim_ij is positive,"
+        + " linearised as `y_ij >= x_i + x_j - 1`; objective `max sum c_i x_i - sum d_ij"
+        + " y_ij`. CP-SAT needs integers: c_i and d_ij are v_i and lambda·sim_ij multiplied"
+        + " by "
         + String.format(Locale.ROOT, "%.0e", s.scale())
         + " and rounded, so for k=5 any set's F differs from the scaled objective by at most "
         + String.format(Locale.ROOT, "%.1e", s.roundingTolerance(5))

@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * @param cpSatTimeLimitSeconds CP-SAT's per-instance time limit
  * @param solrDocs catalog size for the end-to-end run
  * @param solrQueries measured queries (each run once with each rank query)
+ * @param solrMinHits queries with fewer hits are not used (a full window needs reRankDocs)
  */
 record BenchOptions(
     Path out,
@@ -32,7 +33,8 @@ record BenchOptions(
     double cpSatTimeLimitSeconds,
     int solrDocs,
     int solrWarmUpQueries,
-    int solrQueries) {
+    int solrQueries,
+    int solrMinHits) {
 
   static final String OUT = "--out";
   static final String COMMAND = "--command";
@@ -41,12 +43,12 @@ record BenchOptions(
 
   static BenchOptions full(Path out, String command, boolean solr) {
     return new BenchOptions(
-        out, command, false, solr, 1000, 50, 300, 2, 300, 100, 3, 2, 10.0, 50_000, 200, 200);
+        out, command, false, solr, 1000, 50, 300, 2, 300, 100, 3, 2, 10.0, 50_000, 150, 200, 100);
   }
 
   static BenchOptions quick(Path out, String command, boolean solr) {
     return new BenchOptions(
-        out, command, true, solr, 40, 3, 20, 1, 20, 5, 2, 1, 5.0, 2_000, 10, 20);
+        out, command, true, solr, 40, 3, 20, 1, 20, 5, 2, 1, 5.0, 2_000, 10, 20, 20);
   }
 
   /** Parses {@code [--out FILE] [--command TEXT] [--quick] [--skip-solr]}. */

@@ -1,6 +1,7 @@
 package io.github.qrerank.bench;
 
 import io.github.qrerank.it.demo.catalog.CatalogGenerator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.solr.client.solrj.SolrClient;
@@ -21,6 +22,7 @@ final class SolrBench {
   static final int ROWS = 10;
   static final String USER_VECTOR = "uv";
   static final String RERANK_QUERY_PARAM = "rrq";
+  static final String QUERY_TEXT = "qq";
 
   /** The qrerank request: in stock, at most 2 per brand, margin and conversion, diversity. */
   static final String QRERANK =
@@ -48,14 +50,37 @@ final class SolrBench {
 
   static Outcome run(BenchOptions o) throws Exception {
     CatalogGenerator catalog = new CatalogGenerator(CATALOG_SEED);
-    List<SolrQuerySet.BenchQuery> queries =
-        SolrQuerySet.build(catalog, o.solrWarmUpQueries() + o.solrQueries(), QUERY_SEED);
-    List<SolrQuerySet.BenchQuery> warmUp = queries.subList(0, o.solrWarmUpQueries());
-    List<SolrQuerySet.BenchQuery> measured = queries.subList(o.solrWarmUpQueries(), queries.size());
     try (BenchSolr solr = BenchSolr.start()) {
       BenchMain.progress(String.format(Locale.ROOT, "Solr: indexing %,d products", o.solrDocs()));
       long indexNanos = solr.index(catalog, o.solrDocs());
       int segments = solr.segments();
+      List<SolrQuerySet.BenchQuery> vocabulary = SolrQuerySet.build(catalog, QUERY_SEED);
+      int needed = o.solrWarmUpQueries() + o.solrQueries();
+      List<SolrQuerySet.BenchQuery> queries = new ArrayList<>(needed);
+      int tried = 0;
+      for (SolrQuerySet.BenchQuery q : vocabulary) {
+        if (queries.size() == needed) {
+          break;
+        }
+        tried++;
+        if (hits(solr.client(), q) >= o.solrMinHits()) {
+          queries.add(q);
+        }
+      }
+      if (queries.size() < needed) {
+        throw new IllegalStateException(
+            "only "
+                + queries.size()
+                + " of the "
+                + vocabulary.size()
+                + " vocabulary queries have "
+                + o.solrMinHits()
+                + " hits or more; "
+                + needed
+                + " are needed");
+      }
+      List<SolrQuerySet.BenchQuery> warmUp = queries.subList(0, o.solrWarmUpQueries());
+      List<SolrQuerySet.BenchQuery> measured = queries.subList(o.solrWarmUpQueries(), needed);
       BenchMain.progress("Solr: warm-up, " + warmUp.size() + " queries x 2");
       interleaved(solr.client(), warmUp);
       BenchMain.progress("Solr: measuring, " + measured.size() + " queries x 2");
@@ -63,7 +88,8 @@ final class SolrBench {
       long[][] times = interleaved(solr.client(), measured);
       BenchMain.progress("Solr: checking the qrerank answers (debugQuery, untimed)");
       QrerankCheck.Result check = QrerankCheck.run(solr.client(), measured, SolrBench::qrerank);
-      String description = describe(o, indexNanos, segments, measured.size(), warmUp.size());
+      String description =
+          describe(o, indexNanos, segments, measured.size(), warmUp.size(), tried - needed);
       return new Outcome(description, new Latencies(times[0]), new Latencies(times[1]), check);
     }
   }
@@ -87,6 +113,13 @@ final class SolrBench {
     return t;
   }
 
+  /** Hits of the main query alone (untimed; used to pick queries whose window is full). */
+  private static long hits(SolrClient client, SolrQuerySet.BenchQuery q) throws Exception {
+    SolrQuery query = base(q);
+    query.setRows(0);
+    return client.query(BenchSolr.CORE, query).getResults().getNumFound();
+  }
+
   private static long timed(SolrClient client, SolrQuery query) throws Exception {
     long start = System.nanoTime();
     QueryResponse response = client.query(BenchSolr.CORE, query);
@@ -99,7 +132,11 @@ final class SolrBench {
   }
 
   static SolrQuery base(SolrQuerySet.BenchQuery q) {
-    SolrQuery query = new SolrQuery("{!edismax cache=false}" + q.text());
+    // defType=lucene: Solr parses local params in q only for the lucene (and func) parser; the
+    // edismax query inside then takes qf and mm from the handler's defaults.
+    SolrQuery query = new SolrQuery("{!edismax cache=false v=$" + QUERY_TEXT + "}");
+    query.set("defType", "lucene");
+    query.set(QUERY_TEXT, q.text());
     query.setRows(ROWS);
     query.setFields("id", "score");
     query.set(USER_VECTOR, q.userVectorParam());
@@ -120,20 +157,21 @@ final class SolrBench {
   }
 
   private static String describe(
-      BenchOptions o, long indexNanos, int segments, int measured, int warmUp) {
+      BenchOptions o, long indexNanos, int segments, int measured, int warmUp, int dropped) {
     return String.format(
         Locale.ROOT,
-        "A real Solr %s (Jetty on 127.0.0.1, HTTP, javabin) in the benchmark JVM, core `products` "
-            + "from `configsets/products` with the plugin on the class path, holding the demo's "
-            + "catalog: %,d products from `CatalogGenerator(%d)` (indexed in %s, %d segment(s), "
-            + "not merged). %d distinct text queries from the catalog's vocabulary (\"qualifier "
-            + "noun\", \"brand noun\", nouns), each with a shopper vector `uv` from "
-            + "`CatalogGenerator.userVector(category, brand)`; every query is sent once with each "
-            + "rank query, the two interleaved and the order alternating, after %d other queries "
-            + "of warm-up sent the same way. Main query `q={!edismax cache=false}TEXT` (qf from "
-            + "the configset: `title^3 description`), `rows=%d`, `fl=id,score`; the query result "
-            + "cache is bypassed by `cache=false` and no text repeats. The time is the client's, "
-            + "around the HTTP request.\n\n"
+        "A real Solr %s (Jetty on 127.0.0.1, HTTP, javabin) in the benchmark JVM, core `products`"
+            + " from `configsets/products` with the plugin on the class path, holding the demo's"
+            + " catalog: %,d products from `CatalogGenerator(%d)` (indexed in %s, %d segment(s),"
+            + " not merged). %d distinct text queries from the catalog's vocabulary (\"qualifier"
+            + " noun\", \"brand noun\", nouns, qualifiers, brands), each with a shopper vector `uv`"
+            + " from `CatalogGenerator.userVector(category, brand)`, taken in a seeded order among"
+            + " those with at least %d hits%s (%d with fewer were passed over); every query is sent"
+            + " once with each rank query, the two interleaved and the order alternating, after %d"
+            + " other queries of warm-up sent the same way. Main query `defType=lucene&q={!edismax"
+            + " cache=false v=$qq}&qq=TEXT` (qf and mm from the configset's /select defaults),"
+            + " `rows=%d`, `fl=id,score`; the query result cache is bypassed by `cache=false` and"
+            + " no text repeats. The time is the client's, around the HTTP request.\n\n"
             + "- rerank: `rq=%s` with `%s=%s`\n"
             + "- qrerank: `rq=%s` (timeoutMs at the configset default)",
         Versions.load().solr(),
@@ -142,6 +180,9 @@ final class SolrBench {
         Format.duration(indexNanos),
         segments,
         measured,
+        o.solrMinHits(),
+        o.solrMinHits() >= RERANK_DOCS ? ", so that every window is full" : "",
+        dropped,
         warmUp,
         ROWS,
         RERANK,

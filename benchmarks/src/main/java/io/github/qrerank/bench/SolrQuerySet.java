@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Distinct text queries from the demo catalog's own vocabulary ("qualifier noun", "brand noun" and
- * bare nouns of every category), each with a shopper vector from {@link
- * CatalogGenerator#userVector} for a brand of that category. Seeded; no query text repeats, so no
- * measured request can be answered from a result cache filled by an earlier one.
+ * Distinct text queries from the demo catalog's own vocabulary (for every category: its product
+ * nouns, "qualifier noun", "brand noun", and its qualifiers and top brands alone), each with a
+ * shopper vector from {@link CatalogGenerator#userVector} for a brand of that category. Seeded; no
+ * query text repeats, so no measured request can be answered from a result cache filled by an
+ * earlier one.
  */
 final class SolrQuerySet {
   /** Brands per category a shopper's vector is drawn from (the most frequent ones). */
@@ -33,13 +34,19 @@ final class SolrQuerySet {
 
   private SolrQuerySet() {}
 
-  /** {@code count} distinct queries in a seeded order; fails when the vocabulary has fewer. */
-  static List<BenchQuery> build(CatalogGenerator catalog, int count, long seed) {
+  /** Every distinct query of the vocabulary, in a seeded order. */
+  static List<BenchQuery> build(CatalogGenerator catalog, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<String[]> candidates = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (Category c : Categories.ALL) {
       List<String> brands = catalog.brandsOf(c.name());
+      for (int b = 0; b < SHOPPER_BRANDS && b < brands.size(); b++) {
+        add(candidates, seen, brands.get(b), c.name());
+      }
+      for (String qualifier : c.qualifiers()) {
+        add(candidates, seen, qualifier, c.name());
+      }
       for (String noun : c.products()) {
         add(candidates, seen, noun, c.name());
         for (String qualifier : c.qualifiers()) {
@@ -50,22 +57,14 @@ final class SolrQuerySet {
         }
       }
     }
-    if (candidates.size() < count) {
-      throw new IllegalArgumentException(
-          "the catalog vocabulary gives "
-              + candidates.size()
-              + " distinct queries, "
-              + count
-              + " asked for");
-    }
     for (int i = candidates.size() - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       String[] t = candidates.get(i);
       candidates.set(i, candidates.get(j));
       candidates.set(j, t);
     }
-    List<BenchQuery> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
+    List<BenchQuery> out = new ArrayList<>(candidates.size());
+    for (int i = 0; i < candidates.size(); i++) {
       String text = candidates.get(i)[0];
       String category = candidates.get(i)[1];
       List<String> brands = catalog.brandsOf(category);

@@ -21,7 +21,7 @@ class BenchMainSmokeTest {
     Path out = dir.resolve("BENCHMARKS.md");
     BenchOptions tiny =
         new BenchOptions(
-            out, "./bench.sh --smoke", true, true, 12, 1, 4, 1, 3, 2, 1, 1, 1.0, 500, 4, 8);
+            out, "./bench.sh --smoke", true, true, 12, 1, 4, 1, 3, 2, 1, 1, 1.0, 500, 4, 8, 1);
     BenchMain.run(tiny);
     String md = Files.readString(out, StandardCharsets.UTF_8);
     assertTrue(md.contains("./bench.sh --smoke"), md);

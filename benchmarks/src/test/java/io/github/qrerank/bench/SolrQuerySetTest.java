@@ -1,0 +1,45 @@
+package io.github.qrerank.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.qrerank.it.demo.catalog.CatalogGenerator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SolrQuerySetTest {
+  private final CatalogGenerator catalog = new CatalogGenerator(42);
+
+  @Test
+  void queriesAreDistinctAndCarryAShopperVectorOfTheCatalogsDimension() {
+    List<SolrQuerySet.BenchQuery> queries = SolrQuerySet.build(catalog, 7);
+    assertTrue(queries.size() > 400, "vocabulary too small: " + queries.size());
+    Set<String> texts = new HashSet<>();
+    for (SolrQuerySet.BenchQuery q : queries) {
+      assertTrue(texts.add(q.text()), "repeated query " + q.text());
+      assertEquals(CatalogGenerator.DIMENSION, q.userVector().length);
+      assertTrue(catalog.brandsOf(q.category()).contains(q.brand()), q.toString());
+      String param = q.userVectorParam();
+      assertTrue(param.startsWith("[") && param.endsWith("]"), param);
+      assertEquals(CatalogGenerator.DIMENSION, param.split(",").length, param);
+    }
+  }
+
+  @Test
+  void theOrderIsSeeded() {
+    List<SolrQuerySet.BenchQuery> a = SolrQuerySet.build(catalog, 7);
+    List<SolrQuerySet.BenchQuery> b = SolrQuerySet.build(catalog, 7);
+    List<SolrQuerySet.BenchQuery> c = SolrQuerySet.build(catalog, 8);
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals(a.get(i).text(), b.get(i).text());
+      assertArrayEquals(a.get(i).userVector(), b.get(i).userVector());
+    }
+    assertNotEquals(
+        a.stream().map(SolrQuerySet.BenchQuery::text).toList(),
+        c.stream().map(SolrQuerySet.BenchQuery::text).toList());
+  }
+}
