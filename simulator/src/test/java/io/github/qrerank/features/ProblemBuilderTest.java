@@ -192,13 +192,20 @@ class ProblemBuilderTest {
 
   @Test
   void withoutTruncationSimsAreCosinesOfCentredVectors() {
-    Random rng = new Random(3);
-    int n = 20;
-    int d = 6;
+    // Tall (more documents than dimensions) and wide windows take different SVD paths.
+    assertSimsAreCentredCosines(20, 6, false);
+    assertSimsAreCentredCosines(5, 12, false);
+    // Exact duplicates make the centred matrix rank deficient.
+    assertSimsAreCentredCosines(12, 6, true);
+    assertSimsAreCentredCosines(6, 12, true);
+  }
+
+  private static void assertSimsAreCentredCosines(int n, int d, boolean duplicates) {
+    Random rng = new Random(3L * n + d);
     float[][] vectors = new float[n][d];
-    for (float[] e : vectors) {
+    for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        e[j] = (float) rng.nextGaussian();
+        vectors[i][j] = duplicates && i % 2 == 1 ? vectors[i - 1][j] : (float) rng.nextGaussian();
       }
     }
     double[] scores = new double[n];
@@ -206,7 +213,9 @@ class ProblemBuilderTest {
       scores[i] = n - i;
     }
     WindowData w = WindowData.builder(ids(n), scores).vectors(vectors).build();
-    Problem full = ProblemBuilder.build(w, plain(d)).problem();
+    BuiltProblem full = ProblemBuilder.build(w, plain(d));
+    int distinct = duplicates ? (n + 1) / 2 : n;
+    assertEquals(Math.min(distinct - 1, d), full.componentsKept(), n + "x" + d);
     double[] mean = new double[d];
     for (float[] e : vectors) {
       for (int j = 0; j < d; j++) {
@@ -229,7 +238,7 @@ class ProblemBuilderTest {
           }
           expected = Math.max(0, dot / Math.sqrt(ni * nj));
         }
-        assertEquals(expected, full.sim(i, j), 1e-9, "sim " + i + "," + j);
+        assertEquals(expected, full.problem().sim(i, j), 1e-9, n + "x" + d + ": " + i + "," + j);
       }
     }
     // One component: z is a scalar, so every sim is 1 (same sign) or 0.
