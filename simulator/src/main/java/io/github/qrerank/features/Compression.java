@@ -12,9 +12,9 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *
  * <p>Documents with a non-zero vector are centred by their mean; a thin SVD of the centred matrix
  * (EJML) gives the principal directions. {@code c = min(dims, rank)} directions are kept, where
- * the rank counts singular values above {@link #RANK_TOLERANCE} times the largest. Each kept direction is
- * signed so that its largest-magnitude entry (first one on ties) is positive, which makes z_i
- * deterministic. Then {@code z_i = (e_i - mean) V_c}, and {@code sim_ij = max(0, cos(z_i, z_j))},
+ * the rank counts singular values above {@link #RANK_TOLERANCE} times the largest. Each kept
+ * direction is signed so that its largest-magnitude entry (first one on ties) is positive, which
+ * makes z_i deterministic. Then {@code z_i = (e_i - mean) V_c}, and {@code sim_ij = max(0, cos(z_i, z_j))},
  * 0 when either z is absent or numerically zero (norm at most {@link #ZERO_TOLERANCE} times the
  * largest norm).
  */
