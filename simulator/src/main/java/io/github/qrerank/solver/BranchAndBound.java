@@ -9,8 +9,8 @@ package io.github.qrerank.solver;
  * extending S) is pruned when it cannot beat the incumbent: its size bound is below the
  * incumbent's size; or equal, and its coverage bound is below; or both equal, and F(S) plus an
  * {@link ObjectiveBounds} bound for the missing documents does not exceed the incumbent's F. The
- * children are cut short as soon as the same test fails for the remaining suffix (size and F
- * bounds only shrink along the suffix). The first incumbent is the greedy+swap answer, and a set
+ * loop over the children stops as soon as the same test holds for the remaining suffix of the
+ * compatible list (all three bounds only shrink along it). The first incumbent is the greedy+swap answer, and a set
  * replaces the incumbent only when its key is strictly larger, so the result is deterministic.
  *
  * <p>The budget is checked every {@link #CHECK_EVERY} nodes. When it expires, the search stops
@@ -36,7 +36,7 @@ final class BranchAndBound {
 
   private final int[][] lists;
   private final double[][] margs;
-  private final double[][] suffix;
+  private final NodeBounds[] nodeBounds;
 
   BranchAndBound(Candidates c, SearchState greedy, Budget budget) {
     this.c = c;
@@ -57,7 +57,10 @@ final class BranchAndBound {
     int depths = c.kEff + 1;
     this.lists = new int[depths][c.m];
     this.margs = new double[depths][c.m];
-    this.suffix = new double[depths][c.m];
+    this.nodeBounds = new NodeBounds[depths];
+    for (int d = 0; d < depths; d++) {
+      nodeBounds[d] = new NodeBounds();
+    }
   }
 
   /** Runs the search; returns true when it finished (the incumbent is proven optimal). */
@@ -109,37 +112,14 @@ final class BranchAndBound {
       unexplored = Math.max(unexplored, regionBound(depth, list, marg, 0, len));
       return;
     }
-    if (len == 0 || cannotImprove(depth, list, marg, len)) {
+    if (len == 0) {
       return;
     }
-    int suffixNeed = -1;
-    int covNeed = -1;
-    int covBound = 0;
+    NodeBounds nb = nodeBounds[depth];
+    nb.reset(depth, list, len);
     for (int idx = 0; idx < len; idx++) {
-      if (idx > 0) {
-        int sizeBound = depth + Math.min(c.kEff - depth, len - idx);
-        if (sizeBound < incSize) {
-          return;
-        }
-        if (sizeBound == incSize) {
-          int need = incSize - depth;
-          if (covNeed != need) {
-            covBound = s.coverage() + s.coverageBound(list, len, need);
-            covNeed = need;
-          }
-          if (covBound < incCov) {
-            return;
-          }
-          if (covBound == incCov) {
-            if (suffixNeed != need) {
-              bounds.suffixTop(marg, len, need, suffix[depth]);
-              suffixNeed = need;
-            }
-            if (s.objective() + suffix[depth][idx] <= incF) {
-              return;
-            }
-          }
-        }
+      if (cannotImprove(nb, depth, list, marg, idx, len)) {
+        return;
       }
       int p = list[idx];
       s.add(p);
@@ -152,9 +132,14 @@ final class BranchAndBound {
     }
   }
 
-  /** True when no extension of S by documents of list[0..len) beats the incumbent. */
-  private boolean cannotImprove(int depth, int[] list, double[] marg, int len) {
-    int sizeBound = depth + s.sizeBound(list, len, c.kEff - depth);
+  /**
+   * True when no set S ∪ A with A a non-empty subset of list[from..len) beats the incumbent. Each
+   * bound used only shrinks as {@code from} grows, so once true it stays true for the rest of the
+   * children.
+   */
+  private boolean cannotImprove(
+      NodeBounds nb, int depth, int[] list, double[] marg, int from, int len) {
+    int sizeBound = depth + Math.min(nb.addable, len - from);
     if (sizeBound != incSize) {
       return sizeBound < incSize;
     }
@@ -162,11 +147,40 @@ final class BranchAndBound {
     if (need == 0) {
       return true;
     }
-    int covBound = s.coverage() + s.coverageBound(list, len, need);
+    int covBound = s.coverage() + nb.coverage(need);
     if (covBound != incCov) {
       return covBound < incCov;
     }
-    return s.objective() + bounds.bound(s, list, marg, 0, len, need) <= incF;
+    boolean quotasForced = incCov == c.fullCoverage;
+    return bounds.cannotExceed(
+        s, list, marg, from, len, need, quotasForced, incF - s.objective());
+  }
+
+  /**
+   * The size and coverage bounds of a node's whole compatible list, computed once per node (and
+   * per number of missing documents); valid for every suffix of the list.
+   */
+  private final class NodeBounds {
+    private int[] list;
+    private int len;
+    private int addable;
+    private int coverageNeed;
+    private int coverage;
+
+    void reset(int depth, int[] list, int len) {
+      this.list = list;
+      this.len = len;
+      this.addable = s.sizeBound(list, 0, len, c.kEff - depth);
+      this.coverageNeed = -1;
+    }
+
+    int coverage(int need) {
+      if (need != coverageNeed) {
+        coverage = s.coverageBound(list, 0, len, need);
+        coverageNeed = need;
+      }
+      return coverage;
+    }
   }
 
   /** Bound on F over the unexplored sets S ∪ A, A ⊆ list[from..len) non-empty, of the incumbent's size. */
@@ -175,6 +189,6 @@ final class BranchAndBound {
     if (need <= 0) {
       return Double.NEGATIVE_INFINITY;
     }
-    return s.objective() + bounds.top(marg, from, len, need);
+    return s.objective() + bounds.top(list, marg, from, len, need);
   }
 }

@@ -1,46 +1,45 @@
 package io.github.qrerank.solver;
 
-import java.util.Arrays;
-
 /**
  * Upper bounds on how much F can grow when exactly {@code need} more documents are added to a
  * partial selection S, given the marginal gains {@code marg[i] = v_p - lambda·Σ_{j∈S} sim_pj} of
- * the compatible positions {@code list[from..len)}.
+ * the compatible positions {@code p = list[i]}, {@code i ∈ [from, len)}, listed in position order.
  *
- * <p>For any set A of additions, {@code F(S ∪ A) - F(S) = Σ_{p∈A} marg_p - lambda·Σ_{p<q∈A}
- * sim_pq}, and the pair term is never negative (sim ≥ 0, lambda ≥ 0). Three relaxations follow:
+ * <p>For any set A of additions, {@code gain(A) = F(S ∪ A) - F(S) = Σ_{p∈A} marg_p -
+ * lambda·Σ_{p<q∈A} sim_pq}, and the pair term is never negative (sim ≥ 0, lambda ≥ 0).
+ * Relaxations, each a valid upper bound on gain(A) over all A of size {@code need}:
  *
  * <ul>
- *   <li>{@link #top}: drop the pair term; take the {@code need} largest marginals.
- *   <li>{@link #capped}: additionally keep one cap (a partition matroid); the greedy choice is the
- *       exact maximum over a matroid, so it is an upper bound (only one cap at a time: greedy is not
- *       exact for an intersection of several).
- *   <li>{@link #clustered}: keep the pair term inside clusters of positions whose pairwise {@code
- *       lambda·sim} is at least a known minimum {@code w_g} (cliques, computed once from the whole
- *       candidate set). Taking t documents of cluster g costs at least {@code w_g·t(t-1)/2}, so the
- *       t-th one (in decreasing marginal order) is worth at most {@code marg - (t-1)·w_g}; these
- *       values decrease within a cluster, hence the greedy merge is the relaxation's exact maximum.
+ *   <li>top: drop the pair term; the {@code need} largest marginals.
+ *   <li>cap c: drop the pair term, keep cap c only (a partition matroid): the greedy choice is the
+ *       exact maximum over a matroid. One cap at a time: greedy is not exact over an
+ *       intersection of several.
+ *   <li>quota q, when every quota must be met: drop the pair term, A holds at least the deficit d
+ *       of q; the best such A takes the d best members, then the best of the rest.
+ *   <li>stars: for every p ∈ A, {@code gain(A) ≤ marg_p + Σ_{q∈A\p}(marg_q - lambda·sim_pq)}
+ *       (the pairs not involving p are dropped) {@code ≤ star_p}, the same with the need-1 best q.
+ *       So gain(A) ≤ min over p ∈ A of star_p ≤ the need-th largest star. Exact for need ≤ 2.
+ *       Only decided against the gain to beat: "fewer than need stars exceed it". The star bound
+ *       is what makes the search practical: the pair term is most of the gap between the top
+ *       marginals and the optimum, and stars see the pairs of every candidate with the others.
  * </ul>
  *
- * <p>Each returns {@code -Infinity} when fewer than {@code need} documents are available.
+ * <p>Infeasible relaxations give {@code -Infinity}. Because positions are sorted by utility and
+ * penalties are non-negative, {@code marg[i] ≤ v[list[i]]}, which decreases along the list: the
+ * scans stop as soon as no later position can matter.
  */
 final class ObjectiveBounds {
-  /** Minimum sim for two positions to share a cluster. */
-  static final double CLUSTER_THRESHOLD = 0.5;
-
   private final Candidates c;
-  private final int[] cluster;
-  private final double[] clusterWeight;
   private final boolean[] taken;
+  private final int[] takenList;
   private final int[] takenPerGroup;
   private final double[] buffer;
 
   ObjectiveBounds(Candidates c) {
     this.c = c;
-    this.cluster = new int[c.m];
-    this.clusterWeight = cliques(c, cluster);
     this.taken = new boolean[c.m];
-    int maxGroups = clusterWeight.length;
+    this.takenList = new int[Math.max(1, c.kEff)];
+    int maxGroups = 0;
     for (int cc = 0; cc < c.caps; cc++) {
       maxGroups = Math.max(maxGroups, c.groupCount[cc]);
     }
@@ -49,60 +48,40 @@ final class ObjectiveBounds {
   }
 
   /**
-   * Leader clustering in position order: a position joins the first cluster all of whose members
-   * have sim ≥ {@link #CLUSTER_THRESHOLD} with it, else opens a new one. Returns per cluster the
-   * smallest lambda·sim between two of its members (0 for a single member).
+   * True when some relaxation shows that no A of size {@code need} from list[from..len) has a gain
+   * above {@code gain}. The cheap relaxations are tried first.
+   *
+   * @param quotasForced whether A must make up every quota deficit of S
    */
-  private static double[] cliques(Candidates c, int[] cluster) {
-    int m = c.m;
-    int[][] members = new int[m][];
-    int[] size = new int[m];
-    double[] weight = new double[m];
-    int count = 0;
-    double threshold = CLUSTER_THRESHOLD * c.problem.lambda();
-    for (int p = 0; p < m; p++) {
-      int home = -1;
-      for (int g = 0; g < count && home < 0; g++) {
-        boolean all = true;
-        for (int t = 0; t < size[g] && all; t++) {
-          all = c.lsim[p * m + members[g][t]] >= threshold;
-        }
-        if (all) {
-          home = g;
-        }
-      }
-      if (home < 0 || threshold <= 0) {
-        home = count++;
-        members[home] = new int[4];
-        weight[home] = Double.POSITIVE_INFINITY;
-      }
-      if (size[home] == members[home].length) {
-        members[home] = Arrays.copyOf(members[home], 2 * size[home]);
-      }
-      for (int t = 0; t < size[home]; t++) {
-        weight[home] = Math.min(weight[home], c.lsim[p * m + members[home][t]]);
-      }
-      members[home][size[home]++] = p;
-      cluster[p] = home;
+  boolean cannotExceed(
+      SearchState s,
+      int[] list,
+      double[] marg,
+      int from,
+      int len,
+      int need,
+      boolean quotasForced,
+      double gain) {
+    if (top(list, marg, from, len, need) <= gain) {
+      return true;
     }
-    double[] out = new double[count];
-    for (int g = 0; g < count; g++) {
-      out[g] = size[g] > 1 ? weight[g] : 0;
-    }
-    return out;
-  }
-
-  /** The tightest of the relaxations that apply, for S's current cap usage. */
-  double bound(SearchState s, int[] list, double[] marg, int from, int len, int need) {
-    double b = greedy(s, list, marg, from, len, need, -1);
     for (int cc = 0; cc < c.caps; cc++) {
-      b = Math.min(b, greedy(s, list, marg, from, len, need, cc));
+      if (greedy(s, list, marg, from, len, need, CAP, cc) <= gain) {
+        return true;
+      }
     }
-    return b;
+    if (quotasForced) {
+      for (int q = 0; q < c.quotas; q++) {
+        if (s.deficit(q) > 0 && greedy(s, list, marg, from, len, need, QUOTA, q) <= gain) {
+          return true;
+        }
+      }
+    }
+    return need >= 2 && starsAtMost(list, marg, from, len, need, gain);
   }
 
-  /** Sum of the {@code need} largest marg[from..len). */
-  double top(double[] marg, int from, int len, int need) {
+  /** Sum of the {@code need} largest of marg[from..len). */
+  double top(int[] list, double[] marg, int from, int len, int need) {
     if (len - from < need) {
       return Double.NEGATIVE_INFINITY;
     }
@@ -111,6 +90,9 @@ final class ObjectiveBounds {
     }
     int filled = 0;
     for (int i = from; i < len; i++) {
+      if (filled == need && c.v[list[i]] <= buffer[need - 1]) {
+        break;
+      }
       filled = insert(buffer, filled, need, marg[i]);
     }
     double sum = 0;
@@ -120,50 +102,24 @@ final class ObjectiveBounds {
     return sum;
   }
 
-  /**
-   * Suffix sums: {@code out[i]} = sum of the {@code need} largest of marg[i..len), -Infinity when
-   * fewer than need.
-   */
-  void suffixTop(double[] marg, int len, int need, double[] out) {
-    int filled = 0;
-    double sum = 0;
-    for (int i = len - 1; i >= 0; i--) {
-      double x = marg[i];
-      if (filled == need) {
-        if (x > buffer[need - 1]) {
-          sum += x - buffer[need - 1];
-          insert(buffer, filled - 1, need, x);
-        }
-      } else {
-        sum += x;
-        filled = insert(buffer, filled, need, x);
-      }
-      out[i] = filled == need ? sum : Double.NEGATIVE_INFINITY;
-    }
-  }
+  /** How often (in scanned positions) a star scan tests whether it can still exceed the gain. */
+  private static final int REACH_CHECK_EVERY = 8;
 
-  /** Inserts x into the descending buffer[0..filled) keeping at most cap entries. */
-  private static int insert(double[] buffer, int filled, int cap, double x) {
-    if (filled == cap && x <= buffer[cap - 1]) {
-      return filled;
-    }
-    int i = filled == cap ? cap - 1 : filled;
-    while (i > 0 && buffer[i - 1] < x) {
-      buffer[i] = buffer[i - 1];
-      i--;
-    }
-    buffer[i] = x;
-    return filled == cap ? cap : filled + 1;
-  }
+  private static final int CAP = 1;
+  private static final int QUOTA = 2;
 
   /**
-   * Repeatedly takes the best remaining value: under cap cc (when cc ≥ 0) a position whose group
-   * has no room left (for S plus what was taken) is skipped; in the cluster mode (cc = -1) a position's value is lowered by w_g for each
-   * one already taken from its cluster.
+   * Repeatedly takes the best remaining marginal. CAP (index = cap): a position whose group has no
+   * room left for S plus what was taken is skipped. QUOTA (index = quota): only members count
+   * until the deficit is taken.
    */
   private double greedy(
-      SearchState s, int[] list, double[] marg, int from, int len, int need, int cc) {
+      SearchState s, int[] list, double[] marg, int from, int len, int need, int mode, int index) {
     if (len - from < need) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    int forced = mode == QUOTA ? s.deficit(index) : 0;
+    if (forced > need) {
       return Double.NEGATIVE_INFINITY;
     }
     double sum = 0;
@@ -172,19 +128,21 @@ final class ObjectiveBounds {
       int best = -1;
       double bestValue = Double.NEGATIVE_INFINITY;
       for (int i = from; i < len; i++) {
+        int p = list[i];
+        if (best >= 0 && c.v[p] <= bestValue) {
+          break;
+        }
         if (taken[i]) {
           continue;
         }
-        double value;
-        if (cc >= 0) {
-          int g = c.group[cc][list[i]];
-          if (g >= 0 && takenPerGroup[g] >= s.room(cc, g)) {
+        double value = marg[i];
+        if (mode == CAP) {
+          int g = c.group[index][p];
+          if (g >= 0 && takenPerGroup[g] >= s.room(index, g)) {
             continue;
           }
-          value = marg[i];
-        } else {
-          int g = cluster[list[i]];
-          value = marg[i] - takenPerGroup[g] * clusterWeight[g];
+        } else if (got < forced && !c.member[index][p]) {
+          continue;
         }
         if (best < 0 || value > bestValue) {
           best = i;
@@ -195,21 +153,109 @@ final class ObjectiveBounds {
         break;
       }
       taken[best] = true;
-      int g = cc >= 0 ? c.group[cc][list[best]] : cluster[list[best]];
+      takenList[got] = best;
+      int g = group(mode, index, list[best]);
       if (g >= 0) {
         takenPerGroup[g]++;
       }
       sum += bestValue;
     }
-    for (int i = from; i < len; i++) {
-      if (taken[i]) {
-        taken[i] = false;
-        int g = cc >= 0 ? c.group[cc][list[i]] : cluster[list[i]];
-        if (g >= 0) {
-          takenPerGroup[g] = 0;
-        }
+    for (int t = 0; t < got; t++) {
+      int i = takenList[t];
+      taken[i] = false;
+      int g = group(mode, index, list[i]);
+      if (g >= 0) {
+        takenPerGroup[g] = 0;
       }
     }
     return got == need ? sum : Double.NEGATIVE_INFINITY;
+  }
+
+  private int group(int mode, int index, int p) {
+    return mode == CAP ? c.group[index][p] : -1;
+  }
+
+  /**
+   * True when fewer than {@code need} positions of list[from..len) have a star value above {@code
+   * gain}, so that the need-th largest star is at most gain (need ≥ 2). Stars are only computed
+   * for positions whose cheap upper bound {@code marg + (need-1 best marginals)} exceeds gain.
+   */
+  private boolean starsAtMost(int[] list, double[] marg, int from, int len, int need, double gain) {
+    double othersTop = top(list, marg, from, len, need - 1);
+    int above = 0;
+    for (int i = from; i < len; i++) {
+      if (c.v[list[i]] + othersTop <= gain) {
+        return true;
+      }
+      if (marg[i] + othersTop > gain && starExceeds(list, marg, from, len, need - 1, i, gain)) {
+        if (++above == need) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code marg[i]} plus the sum of the r largest {@code marg[t] - lambda·sim(list[i],
+   * list[t])}, t ≠ i, exceeds gain. Any r of those values sum to at most the r largest, so the scan
+   * stops as soon as the values kept so far exceed it.
+   */
+  private boolean starExceeds(
+      int[] list, double[] marg, int from, int len, int r, int i, double gain) {
+    int row = list[i] * c.m;
+    double needed = gain - marg[i];
+    int filled = 0;
+    double sum = 0;
+    for (int t = from; t < len; t++) {
+      int q = list[t];
+      if (filled == r && (c.v[q] <= buffer[r - 1] || (t % REACH_CHECK_EVERY == 0 && cannotReach(sum, r, c.v[q], needed)))) {
+        break;
+      }
+      if (t == i) {
+        continue;
+      }
+      double x = marg[t] - c.lsim[row + q];
+      if (filled == r) {
+        if (x <= buffer[r - 1]) {
+          continue;
+        }
+        sum += x - buffer[r - 1];
+      } else {
+        sum += x;
+      }
+      filled = insert(buffer, filled, r, x);
+      if (filled == r && sum > needed) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the r values in {@code buffer} (summing to {@code sum}) can no longer grow above
+   * {@code needed} when every later value is at most {@code ceiling}: the best possible final sum
+   * replaces the kept values below the ceiling by the ceiling.
+   */
+  private boolean cannotReach(double sum, int r, double ceiling, double needed) {
+    double best = sum;
+    for (int t = r - 1; t >= 0 && buffer[t] < ceiling; t--) {
+      best += ceiling - buffer[t];
+    }
+    return best <= needed;
+  }
+
+  /** Inserts x into the descending buffer[0..filled) of capacity cap; returns the new fill. */
+  private static int insert(double[] buffer, int filled, int cap, double x) {
+    if (filled == cap && x <= buffer[cap - 1]) {
+      return filled;
+    }
+    int at = filled == cap ? cap - 1 : filled++;
+    while (at > 0 && buffer[at - 1] < x) {
+      buffer[at] = buffer[at - 1];
+      at--;
+    }
+    buffer[at] = x;
+    return filled;
   }
 }

@@ -3,9 +3,15 @@ package io.github.qrerank.solver;
 /**
  * A partial selection S over the positions of {@link Candidates}, with everything the solvers
  * update incrementally: cap usage, quota counts, F(S), quota coverage and, for every position p,
- * the redundancy penalty {@code pen[p] = lambda * Σ_{i∈S} sim(p, i)} so that the marginal gain of
- * adding p is {@code v[p] - pen[p]}. Also the size and coverage upper bounds shared by the
+ * the redundancy penalty {@code pen(p) = lambda * Σ_{i∈S} sim(p, i)} so that the marginal gain of
+ * adding p is {@code v[p] - pen(p)}. Also the size and coverage upper bounds shared by the
  * solvers. Not thread-safe: one per solve.
+ *
+ * <p>Penalties and F are kept per level (one level per document added) and never updated by
+ * subtraction: removing the last added document just drops a level, removing an earlier one
+ * recomputes the levels above it. So the values of a set depend only on the order its documents
+ * were added in, never on the history of the search (no floating-point drift), and penalties are
+ * never negative.
  */
 final class SearchState {
   final Candidates c;
@@ -14,8 +20,8 @@ final class SearchState {
   private final boolean[] in;
   private final int[][] used;
   private final int[] count;
-  final double[] pen;
-  private double f;
+  private final double[][] penAt;
+  private final double[] fAt;
   private int coverage;
 
   private final int[][] scratchGroups;
@@ -25,7 +31,7 @@ final class SearchState {
 
   SearchState(Candidates c) {
     this.c = c;
-    this.chosen = new int[Math.max(1, c.kEff)];
+    this.chosen = new int[c.kEff];
     this.in = new boolean[c.m];
     this.used = new int[c.caps][];
     this.scratchGroups = new int[c.caps][];
@@ -39,7 +45,8 @@ final class SearchState {
     this.count = new int[c.quotas];
     this.scratchDeficit = new int[c.quotas];
     this.scratchT = new int[c.quotas + 1];
-    this.pen = new double[c.m];
+    this.penAt = new double[c.kEff + 1][c.m];
+    this.fAt = new double[c.kEff + 1];
   }
 
   int size() {
@@ -47,7 +54,12 @@ final class SearchState {
   }
 
   double objective() {
-    return f;
+    return fAt[size];
+  }
+
+  /** lambda * Σ_{i∈S} sim(p, i). */
+  double penalty(int p) {
+    return penAt[size][p];
   }
 
   int coverage() {
@@ -90,9 +102,14 @@ final class SearchState {
     return c.capMax[cc] - used[cc][g];
   }
 
+  /** How many more members quota q needs: max(0, min_q - count_q(S)). */
+  int deficit(int q) {
+    return Math.max(0, c.quotaMin[q] - count[q]);
+  }
+
   /** F(S ∪ {p}) - F(S). */
   double gain(int p) {
-    return c.v[p] - pen[p];
+    return c.v[p] - penAt[size][p];
   }
 
   /** Coverage(S ∪ {p}) - coverage(S): the quotas p is a member of that are not met yet. */
@@ -119,8 +136,7 @@ final class SearchState {
 
   void add(int p) {
     coverage += coverageGain(p);
-    f += gain(p);
-    chosen[size++] = p;
+    push(p);
     in[p] = true;
     for (int cc = 0; cc < c.caps; cc++) {
       int g = c.group[cc][p];
@@ -133,10 +149,18 @@ final class SearchState {
         count[q]++;
       }
     }
+  }
+
+  /** Appends p as a new level: penalties and F of S ∪ {p}. */
+  private void push(int p) {
+    double[] below = penAt[size];
+    double[] above = penAt[size + 1];
     int row = p * c.m;
     for (int j = 0; j < c.m; j++) {
-      pen[j] += c.lsim[row + j];
+      above[j] = below[j] + c.lsim[row + j];
     }
+    fAt[size + 1] = fAt[size] + c.v[p] - below[p];
+    chosen[size++] = p;
   }
 
   void remove(int p) {
@@ -144,8 +168,15 @@ final class SearchState {
     while (chosen[at] != p) {
       at--;
     }
-    System.arraycopy(chosen, at + 1, chosen, at, size - 1 - at);
-    size--;
+    if (at == size - 1) {
+      size--;
+    } else {
+      int[] later = java.util.Arrays.copyOfRange(chosen, at + 1, size);
+      size = at;
+      for (int q : later) {
+        push(q);
+      }
+    }
     in[p] = false;
     for (int cc = 0; cc < c.caps; cc++) {
       int g = c.group[cc][p];
@@ -159,11 +190,6 @@ final class SearchState {
       }
     }
     coverage -= coverageGain(p);
-    int row = p * c.m;
-    for (int j = 0; j < c.m; j++) {
-      pen[j] -= c.lsim[row + j];
-    }
-    f -= gain(p);
   }
 
   /** Writes the positions from {@code from} on that can be added to S; returns how many. */
@@ -178,24 +204,24 @@ final class SearchState {
   }
 
   /**
-   * An upper bound on how many of {@code list[0..len)} can be added to S together (at most
+   * An upper bound on how many of {@code list[from..len)} can be added to S together (at most
    * {@code slots}): for each cap separately, each group contributes at most its remaining capacity.
    */
-  int sizeBound(int[] list, int len, int slots) {
-    int bound = Math.min(slots, len);
+  int sizeBound(int[] list, int from, int len, int slots) {
+    int bound = Math.min(slots, len - from);
     for (int cc = 0; cc < c.caps && bound > 0; cc++) {
-      bound = Math.min(bound, cappedCount(cc, list, len, -1));
+      bound = Math.min(bound, cappedCount(cc, list, from, len, -1));
     }
     return bound;
   }
 
   /**
    * An upper bound on the coverage that adding at most {@code slots} documents of {@code
-   * list[0..len)} to S can add: the sum over unmet quotas of min(deficit, members available,
+   * list[from..len)} to S can add: the sum over unmet quotas of min(deficit, members available,
    * counted per cap with each group's remaining capacity), and at most the sum of the {@code
    * slots} largest numbers of unmet quotas one document belongs to.
    */
-  int coverageBound(int[] list, int len, int slots) {
+  int coverageBound(int[] list, int from, int len, int slots) {
     if (c.quotas == 0 || slots <= 0) {
       return 0;
     }
@@ -213,18 +239,18 @@ final class SearchState {
         continue;
       }
       int avail = 0;
-      for (int i = 0; i < len; i++) {
+      for (int i = from; i < len; i++) {
         if (c.member[q][list[i]]) {
           avail++;
         }
       }
       for (int cc = 0; cc < c.caps && avail > 0; cc++) {
-        avail = Math.min(avail, cappedCount(cc, list, len, q));
+        avail = Math.min(avail, cappedCount(cc, list, from, len, q));
       }
       reachable += Math.min(scratchDeficit[q], avail);
     }
     java.util.Arrays.fill(scratchT, 0);
-    for (int i = 0; i < len; i++) {
+    for (int i = from; i < len; i++) {
       int t = 0;
       for (int q = 0; q < c.quotas; q++) {
         if (scratchDeficit[q] > 0 && c.member[q][list[i]]) {
@@ -244,14 +270,14 @@ final class SearchState {
   }
 
   /**
-   * How many of list[0..len) (only members of quota q when q >= 0) cap cc lets S take together:
+   * How many of list[from..len) (only members of quota q when q >= 0) cap cc lets S take together:
    * per group min(count, remaining capacity), plus all documents without a group.
    */
-  private int cappedCount(int cc, int[] list, int len, int q) {
+  private int cappedCount(int cc, int[] list, int from, int len, int q) {
     int[] cnt = scratchGroups[cc];
     int touched = 0;
     int free = 0;
-    for (int i = 0; i < len; i++) {
+    for (int i = from; i < len; i++) {
       int p = list[i];
       if (q >= 0 && !c.member[q][p]) {
         continue;
