@@ -240,6 +240,19 @@ public class QRerankValidationTest extends QRerankTestCase {
     new QRerankQParserPlugin().init(good);
   }
 
+  @Test
+  public void aDefaultNamingAMissingFieldIsReportedAsTheDefault() throws Exception {
+    SolrException e = error("q", "phone", "rq", "{!qrerank_badstock}");
+    assertEquals(400, e.code());
+    assertTrue(e.getMessage(), e.getMessage().contains("'stockField' field 'nosuch'"));
+    assertTrue(e.getMessage(), e.getMessage().contains("the default from the init args"));
+    Map<String, Object> rsp =
+        query("q", "phone", "rq", "{!qrerank_badstock stockField=stock}", "debugQuery", "true");
+    assertEquals("stock", debugSection(rsp).get("stockField"));
+    e = error("q", "phone", "rq", "{!qrerank stockField=nosuch}");
+    assertFalse(e.getMessage(), e.getMessage().contains("init args"));
+  }
+
   /** Base value and a different value of every parameter. */
   private static Map<String, String[]> variants() {
     Map<String, String[]> v = new LinkedHashMap<>();

@@ -93,25 +93,25 @@ public final class QRerankParams {
           LAMBDA, STOCK_FIELD, MIN_STOCK, CAPS, QUOTAS, SOLVER, TIMEOUT_MS, SEED, SHOTS, LAYERS,
           QUBITS);
 
-  final int reRankDocs;
-  final int k;
-  final double scoreWeight;
-  final double affinityWeight;
-  final Map<String, Double> utility;
-  final String vectorField;
-  final float[] userVector;
-  final int dims;
-  final double lambda;
-  final String stockField;
-  final double minStock;
-  final List<CapSpec> caps;
-  final List<QuotaSpec> quotas;
-  final SolverKind solver;
-  final int timeoutMs;
-  final long seed;
-  final int shots;
-  final int layers;
-  final int qubits;
+  private final int reRankDocs;
+  private final int k;
+  private final double scoreWeight;
+  private final double affinityWeight;
+  private final Map<String, Double> utility;
+  private final String vectorField;
+  private final float[] userVector;
+  private final int dims;
+  private final double lambda;
+  private final String stockField;
+  private final double minStock;
+  private final List<CapSpec> caps;
+  private final List<QuotaSpec> quotas;
+  private final SolverKind solver;
+  private final int timeoutMs;
+  private final long seed;
+  private final int shots;
+  private final int layers;
+  private final int qubits;
 
   private QRerankParams(Builder b) {
     this.reRankDocs = b.reRankDocs;
