@@ -294,7 +294,9 @@ public final class QRerankParams {
     sb.append(' ').append(SCORE_WEIGHT).append('=').append(scoreWeight);
     sb.append(' ').append(AFFINITY_WEIGHT).append('=').append(affinityWeight);
     if (!utility.isEmpty()) {
-      sb.append(' ').append(UTILITY).append('=').append(utility);
+      sb.append(' ').append(UTILITY).append('=');
+      utility.forEach((f, w) -> sb.append(f).append(':').append(w).append(','));
+      sb.setLength(sb.length() - 1);
     }
     if (vectorField != null) {
       sb.append(' ').append(VECTOR_FIELD).append('=').append(vectorField);
@@ -309,10 +311,16 @@ public final class QRerankParams {
       sb.append(' ').append(MIN_STOCK).append('=').append(minStock);
     }
     if (!caps.isEmpty()) {
-      sb.append(' ').append(CAPS).append('=').append(caps);
+      sb.append(' ').append(CAPS).append('=');
+      caps.forEach(c -> sb.append(c.field()).append(':').append(c.max()).append(','));
+      sb.setLength(sb.length() - 1);
     }
     if (!quotas.isEmpty()) {
-      sb.append(' ').append(QUOTAS).append('=').append(quotas);
+      sb.append(' ').append(QUOTAS).append('=');
+      quotas.forEach(
+          q -> sb.append(q.field()).append('=').append(q.value()).append(':').append(q.min())
+              .append(','));
+      sb.setLength(sb.length() - 1);
     }
     sb.append(' ').append(SOLVER).append('=').append(solver.paramValue());
     sb.append(' ').append(TIMEOUT_MS).append('=').append(timeoutMs);
