@@ -2,12 +2,22 @@ package io.github.qrerank.solr;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Metric;
+import io.github.qrerank.solr.search.QRerankOutcome;
+import io.github.qrerank.solr.search.QRerankQuery;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.Query;
+import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.request.SolrRequestInfo;
+import org.apache.solr.response.SolrQueryResponse;
+import org.apache.solr.search.DocIterator;
+import org.apache.solr.search.DocList;
+import org.apache.solr.search.QParser;
+import org.apache.solr.search.QueryCommand;
 import org.apache.solr.search.SolrIndexSearcher;
 import org.apache.solr.util.RefCounted;
 import org.junit.BeforeClass;
@@ -339,5 +349,37 @@ public class QRerankSearchTest extends QRerankTestCase {
     Map<String, Object> quota = map(((List<Object>) constraints.get("quotas")).get(0));
     assertEquals(Map.of("field", "is_new", "value", "true", "min", 1L, "achieved", (long) isNew,
         "met", true), quota);
+  }
+
+  @Test
+  public void theOutcomeIsSharedByCopiesAndReleasedWhenTheRequestEnds() throws Exception {
+    SolrQueryRequest req = req("q", "title:phone");
+    SolrRequestInfo.setRequestInfo(new SolrRequestInfo(req, new SolrQueryResponse()));
+    QRerankQuery parsed;
+    try {
+      parsed = (QRerankQuery) QParser.getParser("{!qrerank k=2 reRankDocs=6}", req).getQuery();
+      Query main = QParser.getParser("title:phone", req).getQuery();
+      QueryCommand cmd =
+          new QueryCommand()
+              .setQuery(parsed.wrap(main))
+              .setLen(10)
+              .setFlags(SolrIndexSearcher.GET_SCORES | SolrIndexSearcher.NO_CHECK_QCACHE);
+      DocList list = req.getSearcher().search(cmd).getDocList();
+      QRerankOutcome outcome = parsed.outcome();
+      assertNotNull("the parsed query sees what its wrapped copy collected", outcome);
+      assertFalse(outcome.recomputed());
+      assertEquals(6, outcome.windowSize());
+      int[] selected = outcome.selected();
+      assertEquals(2, selected.length);
+      DocIterator it = list.iterator();
+      for (int p = 0; p < selected.length; p++) {
+        assertEquals(outcome.windowDoc(selected[p]), it.nextDoc());
+        assertEquals((float) ((double) outcome.maxWindowScore() + (2 - p)), it.score(), 0f);
+      }
+    } finally {
+      SolrRequestInfo.clearRequestInfo();
+      req.close();
+    }
+    assertNull("released with the request, though the cache keeps the query", parsed.outcome());
   }
 }
