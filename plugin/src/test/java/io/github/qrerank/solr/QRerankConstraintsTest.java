@@ -134,8 +134,14 @@ public class QRerankConstraintsTest extends QRerankTestCase {
     Random r = new Random(20260101L);
     int complete = 0;
     int incomplete = 0;
-    for (int round = 0; round < 60; round++) {
+    for (int round = 0; round < 75; round++) {
       Request q = randomRequest(r);
+      // every third request: a solver that may stop early; hard constraints must hold all the same
+      boolean exact = round % 3 != 0;
+      if (!exact) {
+        q.local.put("solver", r.nextBoolean() ? "greedy" : "auto");
+        q.local.put("timeoutMs", "1");
+      }
       List<String> params = new ArrayList<>(List.of("q", QUERIES[r.nextInt(QUERIES.length)]));
       if (r.nextInt(5) == 0) {
         params.addAll(List.of("fq", "-category:home"));
@@ -149,13 +155,16 @@ public class QRerankConstraintsTest extends QRerankTestCase {
       Map<String, Object> section = debugSection(rsp);
       checkValues(section, q, message);
       checkConstraintsAgainstCatalog(section, q, message);
+      if (!exact) {
+        continue;
+      }
       if (checkOptimality(section, q, message)) {
         complete++;
       } else {
         incomplete++;
       }
     }
-    assertTrue("some requests are feasible", complete > 20);
+    assertTrue("some requests are feasible", complete > 15);
     assertTrue("some requests are infeasible", incomplete > 2);
   }
 

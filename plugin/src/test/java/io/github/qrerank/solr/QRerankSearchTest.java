@@ -2,12 +2,22 @@ package io.github.qrerank.solr;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Metric;
+import io.github.qrerank.solr.search.QRerankOutcome;
+import io.github.qrerank.solr.search.QRerankQuery;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.Query;
+import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.request.SolrRequestInfo;
+import org.apache.solr.response.SolrQueryResponse;
+import org.apache.solr.search.DocIterator;
+import org.apache.solr.search.DocList;
+import org.apache.solr.search.QParser;
+import org.apache.solr.search.QueryCommand;
 import org.apache.solr.search.SolrIndexSearcher;
 import org.apache.solr.util.RefCounted;
 import org.junit.BeforeClass;
@@ -248,5 +258,128 @@ public class QRerankSearchTest extends QRerankTestCase {
         "opposite user vectors select differently",
         ids(first).subList(0, 4),
         ids(other).subList(0, 4));
+  }
+
+  @Test
+  public void cacheFalseKeepsTheRequestOutOfTheQueryResultCache() throws Exception {
+    String rq = "{!qrerank cache=false k=3 lambda=0.25}";
+    long hits = queryResultCacheHits();
+    Map<String, Object> first = query("q", Q, "rq", rq, "fl", "id,score", "rows", "1000");
+    Map<String, Object> again = reranked(rq, "q", Q);
+    assertEquals(hits, queryResultCacheHits());
+    assertEquals(Boolean.FALSE, debugSection(again).get("recomputed"));
+    assertEquals(ids(first), ids(again));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  public void debugSectionFieldByField() throws Exception {
+    String rq =
+        "{!qrerank reRankDocs=12 k=3 dims=2 lambda=0.75 stockField=stock minStock=2"
+            + " utility=popularity:0.5 scoreWeight=2 caps=brand:1 quotas=is_new=true:1}";
+    Map<String, Object> first = firstPass("q", Q);
+    Map<String, Object> rsp = reranked(rq, "q", Q);
+    Contract.check(rsp, ids(first), scores(first), 12);
+    Map<String, Object> s = debugSection(rsp);
+    assertEquals(Boolean.FALSE, s.get("recomputed"));
+    assertEquals("auto", debugSection(reranked("{!qrerank solver=auto}", "q", Q)).get("solverRequested"));
+    assertEquals("exact", s.get("solverRequested"));
+    assertEquals("exact", s.get("solver"));
+    assertNull(s.get("fallbackReason"));
+    assertEquals(Boolean.TRUE, s.get("provenOptimal"));
+    assertEquals(num(s.get("objective")), num(s.get("upperBound")), 1e-12);
+    assertEquals(12, integer(s.get("windowSize")));
+    assertEquals(scores(first).get(0), flt(s.get("maxFirstPassScore")), 0f);
+    assertEquals(3, integer(s.get("k")));
+    assertEquals(3, integer(s.get("selectedCount")));
+    assertEquals(Boolean.TRUE, s.get("complete"));
+    assertEquals(Boolean.FALSE, s.get("infeasible"));
+    assertEquals(0.75, num(s.get("lambda")), 0);
+    assertEquals(2, integer(s.get("dims")));
+    assertEquals(2, integer(s.get("componentsKept")));
+    assertEquals(2.0, num(s.get("scoreWeight")), 0);
+    assertEquals(1.0, num(s.get("affinityWeight")), 0);
+    assertEquals(Map.of("popularity", 0.5), s.get("utilityWeights"));
+    assertEquals("stock", s.get("stockField"));
+    assertEquals(2.0, num(s.get("minStock")), 0);
+    Map<String, Object> timings = map(s.get("timingsMs"));
+    assertEquals(List.of("features", "compression", "solve", "rewrite"),
+        new ArrayList<>(timings.keySet()));
+    for (Object t : timings.values()) {
+      assertTrue(num(t) >= 0);
+    }
+    int eligible = 0;
+    Set<String> brands = new HashSet<>();
+    int isNew = 0;
+    for (Map<String, Object> d : windowDocs(s)) {
+      Catalog.Product p = CATALOG.get((String) d.get("id"));
+      assertEquals(
+          List.of("id", "firstPassRank", "firstPassScore", "normalizedScore", "affinity",
+              "utility", "v", "z", "eligible", "stock", "groups", "selected"),
+          new ArrayList<>(d.keySet()).subList(0, 12));
+      assertEquals(0.0, num(d.get("affinity")), 0);
+      assertEquals(p.stock() == null ? null : p.stock().doubleValue(),
+          d.get("stock") == null ? null : num(d.get("stock")));
+      boolean isEligible = p.stock() != null && p.stock() >= 2;
+      assertEquals(isEligible, d.get("eligible"));
+      eligible += isEligible ? 1 : 0;
+      Map<String, Object> groups = map(d.get("groups"));
+      assertEquals(List.of("brand", "is_new"), new ArrayList<>(groups.keySet()));
+      assertEquals(p.brand(), groups.get("brand"));
+      assertEquals(p.isNew() == null ? null : p.isNew().toString(), groups.get("is_new"));
+      List<Object> z = (List<Object>) d.get("z");
+      assertEquals(p.embedding() == null, z == null);
+      if (z != null) {
+        assertEquals(2, z.size());
+      }
+      if ((Boolean) d.get("selected")) {
+        assertTrue((Boolean) d.get("eligible"));
+        assertTrue("brand cap", p.brand() == null || brands.add(p.brand()));
+        isNew += Boolean.TRUE.equals(p.isNew()) ? 1 : 0;
+      }
+    }
+    assertEquals(eligible, integer(s.get("eligibleCount")));
+    assertTrue("is_new quota", isNew >= 1);
+    Map<String, Object> constraints = map(s.get("constraints"));
+    Map<String, Object> cap = map(((List<Object>) constraints.get("caps")).get(0));
+    assertEquals("brand", cap.get("field"));
+    assertEquals(1, integer(cap.get("max")));
+    assertEquals(brands.isEmpty() ? 0 : 1, integer(cap.get("used")));
+    assertEquals(brands, map(cap.get("perGroup")).keySet());
+    Map<String, Object> quota = map(((List<Object>) constraints.get("quotas")).get(0));
+    assertEquals(Map.of("field", "is_new", "value", "true", "min", 1L, "achieved", (long) isNew,
+        "met", true), quota);
+  }
+
+  @Test
+  public void theOutcomeIsSharedByCopiesAndReleasedWhenTheRequestEnds() throws Exception {
+    SolrQueryRequest req = req("q", "title:phone");
+    SolrRequestInfo.setRequestInfo(new SolrRequestInfo(req, new SolrQueryResponse()));
+    QRerankQuery parsed;
+    try {
+      parsed = (QRerankQuery) QParser.getParser("{!qrerank k=2 reRankDocs=6}", req).getQuery();
+      Query main = QParser.getParser("title:phone", req).getQuery();
+      QueryCommand cmd =
+          new QueryCommand()
+              .setQuery(parsed.wrap(main))
+              .setLen(10)
+              .setFlags(SolrIndexSearcher.GET_SCORES | SolrIndexSearcher.NO_CHECK_QCACHE);
+      DocList list = req.getSearcher().search(cmd).getDocList();
+      QRerankOutcome outcome = parsed.outcome();
+      assertNotNull("the parsed query sees what its wrapped copy collected", outcome);
+      assertFalse(outcome.recomputed());
+      assertEquals(6, outcome.windowSize());
+      int[] selected = outcome.selected();
+      assertEquals(2, selected.length);
+      DocIterator it = list.iterator();
+      for (int p = 0; p < selected.length; p++) {
+        assertEquals(outcome.windowDoc(selected[p]), it.nextDoc());
+        assertEquals((float) ((double) outcome.maxWindowScore() + (2 - p)), it.score(), 0f);
+      }
+    } finally {
+      SolrRequestInfo.clearRequestInfo();
+      req.close();
+    }
+    assertNull("released with the request, though the cache keeps the query", parsed.outcome());
   }
 }

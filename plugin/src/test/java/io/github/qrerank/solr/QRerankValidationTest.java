@@ -220,6 +220,10 @@ public class QRerankValidationTest extends QRerankTestCase {
     List<Object> caps = (List<Object>) map(section.get("constraints")).get("caps");
     assertEquals(List.of("brand", "is_new", "stock"),
         caps.stream().map(c -> map(c).get("field")).toList());
+    String parsed = (String) map(rsp.get("debug")).get("parsedquery_toString");
+    assertTrue(parsed, parsed.contains(" caps=brand:1,is_new:2,stock:3 "));
+    assertTrue(parsed, parsed.contains(" utility=price:1.0,is_new:0.5,views:-1.0E-9,rating:2.0 "));
+    assertTrue(parsed, parsed.contains(" quotas=category=mobile:1,is_new=true:0,price=10.0:0,"));
   }
 
   @Test
@@ -238,6 +242,19 @@ public class QRerankValidationTest extends QRerankTestCase {
     good.add("k", 7);
     good.add("caps", "brand:2");
     new QRerankQParserPlugin().init(good);
+  }
+
+  @Test
+  public void aDefaultNamingAMissingFieldIsReportedAsTheDefault() throws Exception {
+    SolrException e = error("q", "phone", "rq", "{!qrerank_badstock}");
+    assertEquals(400, e.code());
+    assertTrue(e.getMessage(), e.getMessage().contains("'stockField' field 'nosuch'"));
+    assertTrue(e.getMessage(), e.getMessage().contains("the default from the init args"));
+    Map<String, Object> rsp =
+        query("q", "phone", "rq", "{!qrerank_badstock stockField=stock}", "debugQuery", "true");
+    assertEquals("stock", debugSection(rsp).get("stockField"));
+    e = error("q", "phone", "rq", "{!qrerank stockField=nosuch}");
+    assertFalse(e.getMessage(), e.getMessage().contains("init args"));
   }
 
   /** Base value and a different value of every parameter. */

@@ -147,8 +147,8 @@ public final class QRerankOutcome {
   }
 
   /**
-   * True when this outcome was computed again after the fact (the ranked list came from the query
-   * result cache, so the collector that produced it did not run in this request).
+   * True when this outcome was computed again after the search because the collector did not run
+   * in this request: the ranked list came from the query result cache (or no rows were asked for).
    */
   public boolean recomputed() {
     return recomputed;

@@ -93,25 +93,25 @@ public final class QRerankParams {
           LAMBDA, STOCK_FIELD, MIN_STOCK, CAPS, QUOTAS, SOLVER, TIMEOUT_MS, SEED, SHOTS, LAYERS,
           QUBITS);
 
-  final int reRankDocs;
-  final int k;
-  final double scoreWeight;
-  final double affinityWeight;
-  final Map<String, Double> utility;
-  final String vectorField;
-  final float[] userVector;
-  final int dims;
-  final double lambda;
-  final String stockField;
-  final double minStock;
-  final List<CapSpec> caps;
-  final List<QuotaSpec> quotas;
-  final SolverKind solver;
-  final int timeoutMs;
-  final long seed;
-  final int shots;
-  final int layers;
-  final int qubits;
+  private final int reRankDocs;
+  private final int k;
+  private final double scoreWeight;
+  private final double affinityWeight;
+  private final Map<String, Double> utility;
+  private final String vectorField;
+  private final float[] userVector;
+  private final int dims;
+  private final double lambda;
+  private final String stockField;
+  private final double minStock;
+  private final List<CapSpec> caps;
+  private final List<QuotaSpec> quotas;
+  private final SolverKind solver;
+  private final int timeoutMs;
+  private final long seed;
+  private final int shots;
+  private final int layers;
+  private final int qubits;
 
   private QRerankParams(Builder b) {
     this.reRankDocs = b.reRankDocs;
@@ -294,7 +294,9 @@ public final class QRerankParams {
     sb.append(' ').append(SCORE_WEIGHT).append('=').append(scoreWeight);
     sb.append(' ').append(AFFINITY_WEIGHT).append('=').append(affinityWeight);
     if (!utility.isEmpty()) {
-      sb.append(' ').append(UTILITY).append('=').append(utility);
+      sb.append(' ').append(UTILITY).append('=');
+      utility.forEach((f, w) -> sb.append(f).append(':').append(w).append(','));
+      sb.setLength(sb.length() - 1);
     }
     if (vectorField != null) {
       sb.append(' ').append(VECTOR_FIELD).append('=').append(vectorField);
@@ -309,10 +311,16 @@ public final class QRerankParams {
       sb.append(' ').append(MIN_STOCK).append('=').append(minStock);
     }
     if (!caps.isEmpty()) {
-      sb.append(' ').append(CAPS).append('=').append(caps);
+      sb.append(' ').append(CAPS).append('=');
+      caps.forEach(c -> sb.append(c.field()).append(':').append(c.max()).append(','));
+      sb.setLength(sb.length() - 1);
     }
     if (!quotas.isEmpty()) {
-      sb.append(' ').append(QUOTAS).append('=').append(quotas);
+      sb.append(' ').append(QUOTAS).append('=');
+      quotas.forEach(
+          q -> sb.append(q.field()).append('=').append(q.value()).append(':').append(q.min())
+              .append(','));
+      sb.setLength(sb.length() - 1);
     }
     sb.append(' ').append(SOLVER).append('=').append(solver.paramValue());
     sb.append(' ').append(TIMEOUT_MS).append('=').append(timeoutMs);

@@ -1,5 +1,7 @@
 package io.github.qrerank.solr.search;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.lucene.search.Query;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.CommonParams;
@@ -17,8 +19,10 @@ import org.apache.solr.search.QParserPlugin;
  * <p>Registered as {@code <queryParser name="qrerank" class="...QRerankQParserPlugin">}; its init
  * args ({@code <str name="k">5</str>}, ...) are the defaults of the parameters in {@link
  * QRerankParams}, and a request's local params override them. The defaults are validated when the
- * core loads: an invalid default fails the core with a message naming the parameter. Each request
- * is validated in {@code parse()}: every invalid value is refused with a 400 naming the parameter.
+ * core loads: an invalid default fails the core with a message naming the parameter. A plugin
+ * cannot see the schema at that point, so defaults that name fields are checked against the schema
+ * with each request, whose error then says the value is the queryParser's default. Each request is
+ * validated in {@code parse()}: every invalid value is refused with a 400 naming the parameter.
  *
  * <p>Two request settings are refused: {@code multiThreaded=true} (Solr would then collect each
  * index slice with its own collector and re-rank each slice's window on its own) and {@code
@@ -78,7 +82,13 @@ public final class QRerankQParserPlugin extends QParserPlugin {
     public Query parse() {
       refuseUnsupportedRequests(params);
       QRerankParams parsed = ParamsParser.parse(localParams, defaults);
-      SchemaBinding bound = SchemaBinding.bind(parsed, req.getSchema());
+      Set<String> defaulted = new HashSet<>();
+      for (String name : QRerankParams.NAMES) {
+        if ((localParams == null || localParams.get(name) == null) && defaults.get(name) != null) {
+          defaulted.add(name);
+        }
+      }
+      SchemaBinding bound = SchemaBinding.bind(parsed, req.getSchema(), defaulted);
       return new QRerankQuery(bound.params(), bound.plan());
     }
 

@@ -40,20 +40,24 @@ final class SchemaBinding {
     return plan;
   }
 
-  static SchemaBinding bind(QRerankParams p, IndexSchema schema) {
+  /**
+   * @param defaulted the parameters whose value came from the queryParser's init args (their
+   *     errors say so: the fix is in solrconfig.xml, not in the request)
+   */
+  static SchemaBinding bind(QRerankParams p, IndexSchema schema, Set<String> defaulted) {
     Map<String, FieldKind> numeric = new LinkedHashMap<>();
     for (String field : p.utility().keySet()) {
-      FieldKind kind = kind(schema, UTILITY, field);
+      FieldKind kind = kind(schema, defaulted, UTILITY, field);
       if (!kind.isNumeric() && kind != FieldKind.BOOLEAN) {
-        throw ParamText.bad(
+        throw bad(defaulted, 
             UTILITY, "field '" + field + "' must be numeric or boolean, but it is a string field");
       }
       numeric.put(field, kind);
     }
     if (p.stockField() != null) {
-      FieldKind kind = kind(schema, STOCK_FIELD, p.stockField());
+      FieldKind kind = kind(schema, defaulted, STOCK_FIELD, p.stockField());
       if (!kind.isNumeric()) {
-        throw ParamText.bad(
+        throw bad(defaulted, 
             STOCK_FIELD,
             "field '" + p.stockField() + "' must be numeric, but it is " + describe(kind));
       }
@@ -62,31 +66,31 @@ final class SchemaBinding {
 
     Map<String, FieldKind> groups = new LinkedHashMap<>();
     for (CapSpec cap : p.caps()) {
-      groups.put(cap.field(), kind(schema, CAPS, cap.field()));
+      groups.put(cap.field(), kind(schema, defaulted, CAPS, cap.field()));
     }
     List<QuotaSpec> canonical = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (QuotaSpec q : p.quotas()) {
-      FieldKind kind = kind(schema, QUOTAS, q.field());
+      FieldKind kind = kind(schema, defaulted, QUOTAS, q.field());
       groups.putIfAbsent(q.field(), kind);
       String value;
       try {
         value = kind.canonicalize(q.value());
       } catch (IllegalArgumentException e) {
-        throw ParamText.bad(
+        throw bad(defaulted, 
             QUOTAS, "value of field '" + q.field() + "' is not valid: " + e.getMessage());
       }
       if (!seen.add(q.field() + '\u0000' + value)) {
-        throw ParamText.bad(QUOTAS, "names " + q.field() + "=" + value + " twice");
+        throw bad(defaulted, QUOTAS, "names " + q.field() + "=" + value + " twice");
       }
       canonical.add(new QuotaSpec(q.field(), value, q.min()));
     }
 
     VectorEncoding encoding = null;
     if (p.vectorField() != null) {
-      SchemaField sf = field(schema, VECTOR_FIELD, p.vectorField());
+      SchemaField sf = field(schema, defaulted, VECTOR_FIELD, p.vectorField());
       if (!(sf.getType() instanceof DenseVectorField)) {
-        throw ParamText.bad(
+        throw bad(defaulted, 
             VECTOR_FIELD,
             "field '"
                 + p.vectorField()
@@ -97,7 +101,7 @@ final class SchemaBinding {
       encoding = type.getVectorEncoding();
       float[] user = p.userVector();
       if (user != null && user.length != type.getDimension()) {
-        throw ParamText.bad(
+        throw bad(defaulted, 
             USER_VECTOR,
             "has "
                 + user.length
@@ -112,17 +116,19 @@ final class SchemaBinding {
     return new SchemaBinding(p.withQuotas(canonical), plan);
   }
 
-  private static SchemaField field(IndexSchema schema, String param, String name) {
+  private static SchemaField field(
+      IndexSchema schema, Set<String> defaulted, String param, String name) {
     SchemaField sf = schema.getFieldOrNull(name);
     if (sf == null) {
-      throw ParamText.bad(param, "field '" + name + "' is not in the schema");
+      throw bad(defaulted, param, "field '" + name + "' is not in the schema");
     }
     return sf;
   }
 
   /** The kind of a docValues field qrerank can read, or a 400 saying why it cannot. */
-  private static FieldKind kind(IndexSchema schema, String param, String name) {
-    SchemaField sf = field(schema, param, name);
+  private static FieldKind kind(
+      IndexSchema schema, Set<String> defaulted, String param, String name) {
+    SchemaField sf = field(schema, defaulted, param, name);
     FieldKind kind = FieldKind.of(sf);
     if (kind != null) {
       return kind;
@@ -135,16 +141,23 @@ final class SchemaBinding {
     } else {
       why = "is a " + sf.getType().getClass().getSimpleName();
     }
-    throw new SolrException(
-        SolrException.ErrorCode.BAD_REQUEST,
-        "qrerank: '"
-            + param
-            + "' field '"
+    throw bad(
+        defaulted,
+        param,
+        "field '"
             + name
             + "' "
             + why
             + "; it must be a single-valued string, boolean or numeric (int, long, float, double)"
             + " point field with docValues");
+  }
+
+  private static SolrException bad(Set<String> defaulted, String param, String message) {
+    return ParamText.bad(
+        param,
+        defaulted.contains(param)
+            ? message + " (the default from the init args of <queryParser name=\"qrerank\">)"
+            : message);
   }
 
   private static String describe(FieldKind kind) {

@@ -39,6 +39,7 @@ final class DebugSection {
     out.add("provenOptimal", selection != null && selection.provenOptimal());
     out.add("upperBound", selection == null ? null : finite(selection.upperBound()));
     out.add("windowSize", o.windowSize());
+    out.add("maxFirstPassScore", o.windowSize() == 0 ? null : o.maxWindowScore());
     out.add("eligibleCount", selection == null ? 0 : selection.report().eligible());
     out.add("k", p.k());
     out.add("selectedCount", o.selected().length);
