@@ -14,15 +14,11 @@ import java.util.Arrays;
  * as high as before (measured by {@link SearchState#coverageBound}); when no document does, the one
  * losing the least reachable coverage is taken. Ties go to the earlier document in utility order.
  *
- * <p>Local search: while the budget lasts, add a compatible document when fewer than k are
- * selected, else apply the best swap (one selected out, one unselected in) that improves the key
- * (size, quota coverage, F) lexicographically, until no swap improves it.
+ * <p>Then {@link LocalSearch} improves the key (size, quota coverage, F) by additions and swaps
+ * while the budget lasts.
  */
 public final class GreedySwapSolver implements Solver {
   public static final String NAME = "greedy";
-
-  /** Minimum relative gain in F for a swap to count as an improvement (avoids cycling on noise). */
-  static final double MIN_IMPROVEMENT = 1e-12;
 
   @Override
   public String name() {
@@ -41,7 +37,7 @@ public final class GreedySwapSolver implements Solver {
   static SearchState run(Candidates c, Budget budget) {
     SearchState s = new SearchState(c);
     construct(s);
-    improve(s, budget);
+    LocalSearch.improve(s, budget);
     return s;
   }
 
@@ -97,65 +93,5 @@ public final class GreedySwapSolver implements Solver {
       }
     }
     return best;
-  }
-
-  private static void improve(SearchState s, Budget budget) {
-    Candidates c = s.c;
-    int[] list = new int[c.m];
-    while (!budget.expired()) {
-      if (s.size() < c.kEff) {
-        int len = s.compatible(0, list);
-        if (len > 0) {
-          int best = list[0];
-          for (int i = 1; i < len; i++) {
-            int p = list[i];
-            int cmp = Integer.compare(s.coverageGain(p), s.coverageGain(best));
-            if (cmp > 0 || (cmp == 0 && s.gain(p) > s.gain(best))) {
-              best = p;
-            }
-          }
-          s.add(best);
-          continue;
-        }
-      }
-      if (!bestSwap(s)) {
-        return;
-      }
-    }
-  }
-
-  /** Applies the best improving swap; false when there is none. */
-  private static boolean bestSwap(SearchState s) {
-    Candidates c = s.c;
-    int size = s.size();
-    int bestCov = s.coverage();
-    double bestF = s.objective() + MIN_IMPROVEMENT * (1 + Math.abs(s.objective()));
-    int bestOut = -1;
-    int bestIn = -1;
-    for (int out : s.positions()) {
-      int covOut = s.coverage() - s.coverageLoss(out);
-      s.remove(out);
-      double fOut = s.objective();
-      for (int p = 0; p < c.m; p++) {
-        if (p == out || !s.canAdd(p)) {
-          continue;
-        }
-        int cov = covOut + s.coverageGain(p);
-        double f = fOut + s.gain(p);
-        if (SearchState.compareKey(size, cov, f, size, bestCov, bestF) > 0) {
-          bestCov = cov;
-          bestF = f;
-          bestOut = out;
-          bestIn = p;
-        }
-      }
-      s.add(out);
-    }
-    if (bestOut < 0) {
-      return false;
-    }
-    s.remove(bestOut);
-    s.add(bestIn);
-    return true;
   }
 }

@@ -76,14 +76,20 @@ public final class QRerankQuery extends RankQuery {
     return holder.offer(outcome);
   }
 
-  /** The same query with a holder of its own (for recomputing an outcome apart). */
-  QRerankQuery detached() {
-    return new QRerankQuery(mainQuery, params, plan, new OutcomeHolder());
+  /**
+   * A copy around another main query, sharing the holder and keeping the {@code cache} and {@code
+   * cost} settings (so that {@code {!qrerank cache=false}} stays out of the query result cache).
+   */
+  private QRerankQuery withMain(Query main) {
+    QRerankQuery copy = new QRerankQuery(main, params, plan, holder);
+    copy.setCache(getCache());
+    copy.setCost(getCost());
+    return copy;
   }
 
   @Override
   public RankQuery wrap(Query main) {
-    return main == null ? this : new QRerankQuery(main, params, plan, holder);
+    return main == null ? this : withMain(main);
   }
 
   @Override
@@ -107,7 +113,7 @@ public final class QRerankQuery extends RankQuery {
   public Query rewrite(IndexSearcher searcher) throws IOException {
     Query rewritten = mainQuery.rewrite(searcher);
     if (rewritten != mainQuery) {
-      return new QRerankQuery(rewritten, params, plan, holder);
+      return withMain(rewritten);
     }
     return super.rewrite(searcher);
   }

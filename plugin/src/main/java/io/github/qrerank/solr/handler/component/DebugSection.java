@@ -18,8 +18,10 @@ import org.apache.solr.common.util.SimpleOrderedMap;
 
 /**
  * The {@code qrerank} debug section of one outcome. Enough to recompute F(S) and check the choice:
- * every window document's v_i and z_i, eligibility and constrained values, lambda, and which
- * documents were selected. Numbers that are missing or not finite are written as null.
+ * every window document's v_i and z_i, eligibility and constrained values (its {@code stock} when a
+ * stock field is set, and under {@code groups} its canonical value of every cap and quota field,
+ * null when missing), lambda, and which documents were selected. Numbers that are missing or not
+ * finite are written as null.
  */
 final class DebugSection {
   private DebugSection() {}
@@ -37,6 +39,7 @@ final class DebugSection {
     out.add("provenOptimal", selection != null && selection.provenOptimal());
     out.add("upperBound", selection == null ? null : finite(selection.upperBound()));
     out.add("windowSize", o.windowSize());
+    out.add("maxFirstPassScore", o.windowSize() == 0 ? null : o.maxWindowScore());
     out.add("eligibleCount", selection == null ? 0 : selection.report().eligible());
     out.add("k", p.k());
     out.add("selectedCount", o.selected().length);
@@ -110,9 +113,10 @@ final class DebugSection {
     WindowData window = o.window();
     double[] scores = built.normalizedScores();
     double[] affinities = built.affinities();
-    Map<String, Object[]> constrained = new LinkedHashMap<>();
-    for (String field : constrainedFields(p)) {
-      constrained.put(field, columnOf(window, field));
+    double[] stock = p.stockField() == null ? null : window.numeric(p.stockField());
+    Map<String, String[]> groups = new LinkedHashMap<>();
+    for (String field : groupFields(p)) {
+      groups.put(field, window.groups(field));
     }
     Map<String, double[]> normalizedUtility = new LinkedHashMap<>();
     for (String field : p.utility().keySet()) {
@@ -133,11 +137,14 @@ final class DebugSection {
       d.add("v", problem.utility(i));
       d.add("z", vector(built.compressed(i)));
       d.add("eligible", problem.isEligible(i));
-      SimpleOrderedMap<Object> values = new SimpleOrderedMap<>();
-      for (Map.Entry<String, Object[]> e : constrained.entrySet()) {
-        values.add(e.getKey(), e.getValue()[i]);
+      if (stock != null) {
+        d.add("stock", finite(stock[i]));
       }
-      d.add("values", values);
+      SimpleOrderedMap<Object> groupValues = new SimpleOrderedMap<>();
+      for (Map.Entry<String, String[]> e : groups.entrySet()) {
+        groupValues.add(e.getKey(), e.getValue()[i]);
+      }
+      d.add("groups", groupValues);
       int position = o.selectionPosition(i);
       d.add("selected", position >= 0);
       if (position >= 0) {
@@ -148,25 +155,9 @@ final class DebugSection {
     return out;
   }
 
-  /** A field's raw values: numbers (null when missing) or canonical group strings. */
-  private static Object[] columnOf(WindowData window, String field) {
-    if (window.hasNumeric(field)) {
-      double[] v = window.numeric(field);
-      Object[] out = new Object[v.length];
-      for (int i = 0; i < v.length; i++) {
-        out[i] = finite(v[i]);
-      }
-      return out;
-    }
-    return window.groups(field);
-  }
-
-  /** The stock field, then cap fields, then quota fields, each once. */
-  private static Set<String> constrainedFields(QRerankParams p) {
+  /** The cap fields, then the quota fields, each once. */
+  private static Set<String> groupFields(QRerankParams p) {
     Set<String> fields = new LinkedHashSet<>();
-    if (p.stockField() != null) {
-      fields.add(p.stockField());
-    }
     p.caps().forEach(c -> fields.add(c.field()));
     p.quotas().forEach(q -> fields.add(q.field()));
     return fields;
