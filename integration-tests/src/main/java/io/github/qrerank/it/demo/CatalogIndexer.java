@@ -12,8 +12,8 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrInputDocument;
 
 /**
- * Sends the generated catalog to a core in batches, showing progress, and commits at the end.
- * On a terminal the progress line is redrawn in place; otherwise a line is printed every tenth.
+ * Sends the generated catalog to a core in batches, showing progress, and commits at the end. On a
+ * terminal the progress line is redrawn in place; otherwise a line is printed every tenth.
  */
 final class CatalogIndexer {
 

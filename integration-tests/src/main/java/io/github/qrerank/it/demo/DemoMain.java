@@ -18,8 +18,8 @@ import org.apache.solr.embedded.JettySolrRunner;
 
 /**
  * The qrerank demo: starts a real Solr (Jetty on 127.0.0.1, context {@code /solr}) with a core
- * {@code products} made from {@code configsets/products}, indexes a generated catalog, prints for
- * a few searches the plain top-5 next to the qrerank top-5 with the solve's constraint report and
+ * {@code products} made from {@code configsets/products}, indexes a generated catalog, prints for a
+ * few searches the plain top-5 next to the qrerank top-5 with the solve's constraint report and
  * timings, prints {@code curl} commands to try, then serves until interrupted (Ctrl-C) unless
  * {@code --exit} is given. See {@link DemoOptions#USAGE}.
  */
@@ -66,8 +66,11 @@ public final class DemoMain {
    */
   public static void run(DemoOptions options, PrintStream out, boolean interactive)
       throws Exception {
-    out.printf(Locale.ROOT, "qrerank demo: Solr + the qrerank plugin on %,d generated products"
-        + " (seed %d)%n", options.docs(), options.seed());
+    out.printf(
+        Locale.ROOT,
+        "qrerank demo: Solr + the qrerank plugin on %,d generated products" + " (seed %d)%n",
+        options.docs(),
+        options.seed());
     Path home = DemoSolrHome.create(options.home());
     out.println("  solr home  " + home);
     JERSEY_LOG.setLevel(Level.SEVERE);
@@ -93,9 +96,10 @@ public final class DemoMain {
         }
       }
       out.println();
-      out.println(options.exitAfterPrintout()
-          ? "Try these against a running demo (this one stops now, --exit was given):"
-          : "Try these while the demo runs (Ctrl-C stops it):");
+      out.println(
+          options.exitAfterPrintout()
+              ? "Try these against a running demo (this one stops now, --exit was given):"
+              : "Try these while the demo runs (Ctrl-C stops it):");
       for (ExampleQuery example : examples) {
         out.println();
         out.println("  # " + example.q() + ": " + example.story());
@@ -123,16 +127,22 @@ public final class DemoMain {
       jetty.start();
     } catch (BindException e) {
       throw new DemoException(
-          "port " + port + " is in use; pass " + DemoOptions.PORT + " with a free port (0 picks"
-              + " one)", e);
+          "port "
+              + port
+              + " is in use; pass "
+              + DemoOptions.PORT
+              + " with a free port (0 picks"
+              + " one)",
+          e);
     }
     CoreContainer cores = jetty.getCoreContainer();
     Map<String, CoreContainer.CoreLoadFailure> failures = cores.getCoreInitFailures();
     if (!failures.isEmpty()) {
       jetty.stop();
       CoreContainer.CoreLoadFailure failure = failures.values().iterator().next();
-      throw new DemoException("core " + failures.keySet() + " failed to load: "
-          + rootMessage(failure.exception), failure.exception);
+      throw new DemoException(
+          "core " + failures.keySet() + " failed to load: " + rootMessage(failure.exception),
+          failure.exception);
     }
     return jetty;
   }
@@ -140,17 +150,21 @@ public final class DemoMain {
   private static void serveUntilShutdown(JettySolrRunner jetty, PrintStream out)
       throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      out.println();
-      out.println("Stopping Solr ...");
-      try {
-        jetty.stop();
-      } catch (Exception e) {
-        out.println("Solr did not stop cleanly: " + e);
-      } finally {
-        stopped.countDown();
-      }
-    }, "qrerank-demo-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println();
+                  out.println("Stopping Solr ...");
+                  try {
+                    jetty.stop();
+                  } catch (Exception e) {
+                    out.println("Solr did not stop cleanly: " + e);
+                  } finally {
+                    stopped.countDown();
+                  }
+                },
+                "qrerank-demo-shutdown"));
     stopped.await();
   }
 

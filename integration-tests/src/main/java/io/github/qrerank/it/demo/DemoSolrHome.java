@@ -53,7 +53,8 @@ public final class DemoSolrHome {
       deleteTree(dir);
     }
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(MARKER), "created by the qrerank demo; deleted on its next run\n");
+    Files.writeString(
+        dir.resolve(MARKER), "created by the qrerank demo; deleted on its next run\n");
     Files.writeString(dir.resolve("solr.xml"), SOLR_XML);
     Path core = dir.resolve(CORE);
     copyConfigset(core.resolve("conf"));

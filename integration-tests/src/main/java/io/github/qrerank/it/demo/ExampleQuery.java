@@ -3,8 +3,8 @@ package io.github.qrerank.it.demo;
 import java.util.Locale;
 
 /**
- * One of the demo's example searches: the main query, the {@code rq} sent with it (which refers
- * to the shopper's vector as {@code $uv}) and that vector.
+ * One of the demo's example searches: the main query, the {@code rq} sent with it (which refers to
+ * the shopper's vector as {@code $uv}) and that vector.
  *
  * @param story what the example shows, in one line
  * @param q the main query (edismax over title and description)

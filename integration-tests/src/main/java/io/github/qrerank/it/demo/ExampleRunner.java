@@ -30,8 +30,8 @@ final class ExampleRunner {
       int position) {}
 
   /** Both top lists, the plain query's hit count and the reranked query's debug section. */
-  record Comparison(ExampleQuery example, long hits, List<Row> plain, List<Row> reranked,
-      Object debug) {}
+  record Comparison(
+      ExampleQuery example, long hits, List<Row> plain, List<Row> reranked, Object debug) {}
 
   private final SolrClient client;
   private final String collection;
@@ -45,8 +45,8 @@ final class ExampleRunner {
     QueryResponse plain = client.query(collection, plainQuery(example));
     QueryResponse reranked = client.query(collection, rerankQuery(example));
     Object debug = reranked.getDebugMap() == null ? null : reranked.getDebugMap().get("qrerank");
-    return new Comparison(example, plain.getResults().getNumFound(), rows(plain), rows(reranked),
-        debug);
+    return new Comparison(
+        example, plain.getResults().getNumFound(), rows(plain), rows(reranked), debug);
   }
 
   static SolrQuery plainQuery(ExampleQuery example) {

@@ -75,8 +75,17 @@ public class DemoMainTest {
                 Map<String, Integer> used = new HashMap<>();
                 for (Row row : e.reranked()) {
                   int n = used.merge(row.field(field), 1, Integer::sum);
-                  assertTrue(e.q() + ": more than " + max + " of " + field + "=" + row.field(field)
-                      + " in " + e.reranked(), n <= max);
+                  assertTrue(
+                      e.q()
+                          + ": more than "
+                          + max
+                          + " of "
+                          + field
+                          + "="
+                          + row.field(field)
+                          + " in "
+                          + e.reranked(),
+                      n <= max);
                 }
               });
     }
@@ -102,8 +111,10 @@ public class DemoMainTest {
       String solver = e.solveLine("solver");
       assertNotNull(e.q() + " has no solver line", solver);
       assertTrue(solver, solver.contains("answered by") && solver.contains("objective F(S) ="));
-      assertEquals(e.q(), e.caps().size(), e.solveLines().stream()
-          .filter(l -> l.startsWith("cap ")).count());
+      assertEquals(
+          e.q(),
+          e.caps().size(),
+          e.solveLines().stream().filter(l -> l.startsWith("cap ")).count());
       for (String line : e.solveLines()) {
         if (line.startsWith("quota ")) {
           assertTrue(line, line.endsWith("(met)"));
@@ -127,8 +138,8 @@ public class DemoMainTest {
       for (String quota : quotas.split(",")) {
         String[] fieldValue = quota.substring(0, quota.lastIndexOf(':')).split("=", 2);
         int min = Integer.parseInt(quota.substring(quota.lastIndexOf(':') + 1));
-        long achieved = e.reranked().stream()
-            .filter(r -> r.field(fieldValue[0]).equals(fieldValue[1])).count();
+        long achieved =
+            e.reranked().stream().filter(r -> r.field(fieldValue[0]).equals(fieldValue[1])).count();
         assertTrue(e.q() + ": quota " + quota + " not met by " + e.reranked(), achieved >= min);
       }
     }
@@ -146,7 +157,8 @@ public class DemoMainTest {
       Example e = parsed.examples.get(i);
       assertEquals(e.q(), params.get("q"));
       assertEquals(e.rq(), params.get("rq"));
-      assertTrue(params.get("uv"), params.get("uv").matches("\\[-?\\d\\.\\d{4}(,-?\\d\\.\\d{4}){31}]"));
+      assertTrue(
+          params.get("uv"), params.get("uv").matches("\\[-?\\d\\.\\d{4}(,-?\\d\\.\\d{4}){31}]"));
       assertTrue(params.get("fl"), params.get("fl").contains("[qrerank]"));
       assertEquals("true", params.get("debugQuery"));
       assertTrue(url, URI.create(url).getPath().endsWith("/solr/products/select"));

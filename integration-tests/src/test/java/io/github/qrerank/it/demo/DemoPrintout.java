@@ -11,7 +11,13 @@ import java.util.regex.Pattern;
 final class DemoPrintout {
 
   /** One printed table row: id brand category stock price score tags. */
-  record Row(String id, String brand, String category, int stock, double price, double score,
+  record Row(
+      String id,
+      String brand,
+      String category,
+      int stock,
+      double price,
+      double score,
       String tags) {
 
     /** The row's value of a string or boolean field, as a quota or cap names it. */
@@ -27,7 +33,8 @@ final class DemoPrintout {
   }
 
   /** One printed example. */
-  record Example(String q, String rq, List<Row> plain, List<Row> reranked, List<String> solveLines) {
+  record Example(
+      String q, String rq, List<Row> plain, List<Row> reranked, List<String> solveLines) {
 
     /** The value of local param {@code name} in {@link #rq}, or null. */
     String localParam(String name) {
@@ -60,8 +67,7 @@ final class DemoPrintout {
 
   private static final Pattern HEADER = Pattern.compile("^\\[(\\d+)] q=\"([^\"]*)\".*");
   private static final Pattern ROW = Pattern.compile("^ {4}\\d \\S.*");
-  private static final Pattern SOLVE =
-      Pattern.compile("^ {4}(solver|window|cap|quota|timings) .*");
+  private static final Pattern SOLVE = Pattern.compile("^ {4}(solver|window|cap|quota|timings) .*");
 
   final List<Example> examples = new ArrayList<>();
   final List<String> curls = new ArrayList<>();
@@ -103,8 +109,15 @@ final class DemoPrintout {
   private static void addRow(List<Row> rows, String cells) {
     String[] t = cells.trim().split("\\s+");
     if (t.length == 7) {
-      rows.add(new Row(t[0], t[1], t[2], Integer.parseInt(t[3]), Double.parseDouble(t[4]),
-          Double.parseDouble(t[5]), t[6]));
+      rows.add(
+          new Row(
+              t[0],
+              t[1],
+              t[2],
+              Integer.parseInt(t[3]),
+              Double.parseDouble(t[4]),
+              Double.parseDouble(t[5]),
+              t[6]));
     } else if (!cells.isBlank()) {
       throw new IllegalArgumentException("unexpected row cells: '" + cells + "'");
     }

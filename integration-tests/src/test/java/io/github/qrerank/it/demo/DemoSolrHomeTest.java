@@ -23,7 +23,9 @@ public class DemoSolrHomeTest {
     assertEquals("name=products\n", Files.readString(core.resolve("core.properties")));
     Path configset = Path.of(System.getProperty("qrerank.configset"), "conf");
     for (String file : new String[] {"solrconfig.xml", "managed-schema.xml"}) {
-      assertEquals(file, Files.readString(configset.resolve(file)),
+      assertEquals(
+          file,
+          Files.readString(configset.resolve(file)),
           Files.readString(core.resolve("conf").resolve(file)));
     }
   }

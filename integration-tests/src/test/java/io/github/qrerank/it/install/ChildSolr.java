@@ -10,11 +10,11 @@ import org.apache.solr.embedded.JettySolrRunner;
  * The main class of the install-layout test's child JVM: a Solr on a free port of 127.0.0.1 with
  * the given home, whose class path holds Solr but none of qrerank's or EJML's classes.
  *
- * <p>It first proves that isolation (exit code {@value #EXIT_LEAK} if the application class
- * loader can load a plugin, simulator or EJML class), starts Solr, exits with {@value
- * #EXIT_CORE_FAILED} if a core failed to load, prints {@code READY <base url>} and serves until
- * its standard input closes. Only Solr and the JDK may be referenced here: this class is the one
- * qrerank class on the child's class path.
+ * <p>It first proves that isolation (exit code {@value #EXIT_LEAK} if the application class loader
+ * can load a plugin, simulator or EJML class), starts Solr, exits with {@value #EXIT_CORE_FAILED}
+ * if a core failed to load, prints {@code READY <base url>} and serves until its standard input
+ * closes. Only Solr and the JDK may be referenced here: this class is the one qrerank class on the
+ * child's class path.
  */
 public final class ChildSolr {
 

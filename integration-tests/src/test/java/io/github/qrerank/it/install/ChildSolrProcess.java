@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A Solr in a child JVM ({@link ChildSolr}), started on a given home and class path and stopped
- * by closing its standard input. Its standard error goes to {@code stderr.log} in the work folder
- * and is quoted, with its standard output, when it fails to start.
+ * A Solr in a child JVM ({@link ChildSolr}), started on a given home and class path and stopped by
+ * closing its standard input. Its standard error goes to {@code stderr.log} in the work folder and
+ * is quoted, with its standard output, when it fails to start.
  */
 final class ChildSolrProcess implements AutoCloseable {
 
@@ -51,20 +51,24 @@ final class ChildSolrProcess implements AutoCloseable {
             .start();
     StringBuffer out = new StringBuffer();
     CompletableFuture<String> ready = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = r.readLine()) != null; ) {
-          out.append(line).append('\n');
-          if (line.startsWith(ChildSolr.READY)) {
-            ready.complete(line.substring(ChildSolr.READY.length()).trim());
-          }
-        }
-      } catch (IOException e) {
-        ready.completeExceptionally(e);
-      }
-      ready.completeExceptionally(new IllegalStateException("the child's output ended"));
-    }, "child-solr-stdout");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                  out.append(line).append('\n');
+                  if (line.startsWith(ChildSolr.READY)) {
+                    ready.complete(line.substring(ChildSolr.READY.length()).trim());
+                  }
+                }
+              } catch (IOException e) {
+                ready.completeExceptionally(e);
+              }
+              ready.completeExceptionally(new IllegalStateException("the child's output ended"));
+            },
+            "child-solr-stdout");
     reader.setDaemon(true);
     reader.start();
     try {
@@ -75,7 +79,11 @@ final class ChildSolrProcess implements AutoCloseable {
       throw new AssertionError(
           "the child Solr did not start (exit "
               + (process.isAlive() ? "none" : process.exitValue())
-              + ")\n--- stdout ---\n" + out + "\n--- stderr (tail) ---\n" + tail(stderr), e);
+              + ")\n--- stdout ---\n"
+              + out
+              + "\n--- stderr (tail) ---\n"
+              + tail(stderr),
+          e);
     }
   }
 

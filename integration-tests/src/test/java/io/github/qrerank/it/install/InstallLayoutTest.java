@@ -1,7 +1,6 @@
 package io.github.qrerank.it.install;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -41,8 +40,8 @@ import org.noggit.ObjectBuilder;
  * checks that {@code rq={!qrerank ...}} re-ranked it: selected documents first, in stock, within
  * the brand cap, with the contract's scores, the {@code [qrerank]} field and the debug section.
  *
- * <p>Needs the plugin module packaged first ({@code mvn verify} from the root does that); the
- * jar's path comes from the {@value #SOLR_JAR_PROPERTY} system property set in the pom.
+ * <p>Needs the plugin module packaged first ({@code mvn verify} from the root does that); the jar's
+ * path comes from the {@value #SOLR_JAR_PROPERTY} system property set in the pom.
  */
 public class InstallLayoutTest {
 
@@ -67,7 +66,10 @@ public class InstallLayoutTest {
     solrJar = requiredPath(SOLR_JAR_PROPERTY);
     Path configset = requiredPath(CONFIGSET_PROPERTY);
     assertTrue(
-        SOLR_JAR_PROPERTY + "=" + solrJar + " does not exist: package the plugin module first"
+        SOLR_JAR_PROPERTY
+            + "="
+            + solrJar
+            + " does not exist: package the plugin module first"
             + " (mvn verify from the repository root does)",
         Files.isRegularFile(solrJar));
 
@@ -150,9 +152,14 @@ public class InstallLayoutTest {
         select(
             Map.of(
                 "rq",
-                "{!qrerank reRankDocs=" + WINDOW + " k=" + K + " stockField=stock caps=brand:1"
+                "{!qrerank reRankDocs="
+                    + WINDOW
+                    + " k="
+                    + K
+                    + " stockField=stock caps=brand:1"
                     + " vectorField=embedding userVector=$uv utility=margin:1 lambda=0.5}",
-                "uv", vector(brandDirection("gamma"))));
+                "uv",
+                vector(brandDirection("gamma"))));
     List<Map<String, Object>> docs = docs(response);
     assertEquals(WINDOW, docs.size());
     double maxW = popularity(1);
@@ -167,8 +174,11 @@ public class InstallLayoutTest {
       assertTrue("out of stock: " + doc, stock(doc) >= 1);
       assertTrue("brand cap broken by " + doc, brands.add(doc.get("brand")));
       assertEquals(doc.toString(), maxW + (K - position), score(doc), 1e-4);
-      assertEquals(doc.toString(), popularity(number(doc)),
-          ((Number) info.get("originalScore")).doubleValue(), 1e-4);
+      assertEquals(
+          doc.toString(),
+          popularity(number(doc)),
+          ((Number) info.get("originalScore")).doubleValue(),
+          1e-4);
     }
     // The rest of the window keeps its first-pass order and scores.
     double previous = Double.POSITIVE_INFINITY;
@@ -185,7 +195,8 @@ public class InstallLayoutTest {
     Map<?, ?> debug = (Map<?, ?>) section;
     assertNotNull(debug.toString(), debug.get("solver"));
     assertEquals(WINDOW, ((Number) debug.get("windowSize")).intValue());
-    Map<?, ?> cap = (Map<?, ?>) ((List<?>) ((Map<?, ?>) debug.get("constraints")).get("caps")).get(0);
+    Map<?, ?> cap =
+        (Map<?, ?>) ((List<?>) ((Map<?, ?>) debug.get("constraints")).get("caps")).get(0);
     assertEquals("brand", cap.get("field"));
     assertEquals(1, ((Number) cap.get("used")).intValue());
     // The compressed embeddings z_i come from an SVD by EJML, which only the lib jar holds.
@@ -254,10 +265,18 @@ public class InstallLayoutTest {
         e[d] += (float) (0.3 * noise.nextGaussian() / Math.sqrt(DIMENSION));
       }
       sb.append(i > 1 ? "," : "")
-          .append(String.format(Locale.ROOT,
-              "{\"id\":\"d%02d\",\"title\":\"shoe %d\",\"brand\":\"%s\",\"category\":\"shoes\","
-                  + "\"popularity\":%.1f,\"stock\":%d,\"margin\":%.2f,\"embedding\":%s}",
-              i, i, brand, popularity(i), i % 3 == 1 ? 0 : i, (i % 5) / 10.0, vector(e)));
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "{\"id\":\"d%02d\",\"title\":\"shoe %d\",\"brand\":\"%s\",\"category\":\"shoes\","
+                      + "\"popularity\":%.1f,\"stock\":%d,\"margin\":%.2f,\"embedding\":%s}",
+                  i,
+                  i,
+                  brand,
+                  popularity(i),
+                  i % 3 == 1 ? 0 : i,
+                  (i % 5) / 10.0,
+                  vector(e)));
     }
     return sb.append(']').toString();
   }
@@ -297,8 +316,8 @@ public class InstallLayoutTest {
 
   private static Path requiredPath(String property) {
     String value = System.getProperty(property);
-    assertNotNull("system property " + property + " is not set (the pom's surefire config sets it)",
-        value);
+    assertNotNull(
+        "system property " + property + " is not set (the pom's surefire config sets it)", value);
     return Path.of(value).toAbsolutePath().normalize();
   }
 

@@ -13,8 +13,8 @@ import java.util.zip.ZipFile;
 
 /**
  * The child JVM's class path: this JVM's test class path minus every entry holding qrerank or EJML
- * classes (found by content, not by name: reactor builds put module classes in folders like
- * {@code plugin/target/classes}), plus a folder holding {@link ChildSolr} alone.
+ * classes (found by content, not by name: reactor builds put module classes in folders like {@code
+ * plugin/target/classes}), plus a folder holding {@link ChildSolr} alone.
  */
 final class IsolatedClasspath {
 

@@ -50,8 +50,17 @@ public final class CatalogGenerator {
 
   /** Title suffixes; they vary title lengths, hence first-pass scores. */
   private static final List<String> VARIANTS =
-      List.of("Black", "White", "Navy Blue", "Limited Edition", "2-Pack", "Gift Set", "Grey",
-          "Large", "Small", "Value Pack With Extra Case");
+      List.of(
+          "Black",
+          "White",
+          "Navy Blue",
+          "Limited Edition",
+          "2-Pack",
+          "Gift Set",
+          "Grey",
+          "Large",
+          "Small",
+          "Value Pack With Extra Case");
 
   private final long seed;
   private final Zipf categoryZipf = new Zipf(Categories.ALL.size(), CATEGORY_EXPONENT);
@@ -122,33 +131,68 @@ public final class CatalogGenerator {
     String noun = category.products().get(p);
     String qualifier =
         random.nextDouble() < QUALIFIER_SHARE ? pick(category.qualifiers(), random) : null;
-    String model =
-        String.valueOf((char) ('A' + random.nextInt(26))) + (10 + random.nextInt(90));
+    String model = String.valueOf((char) ('A' + random.nextInt(26))) + (10 + random.nextInt(90));
     String variant = random.nextDouble() < VARIANT_SHARE ? pick(VARIANTS, random) : null;
-    String title = titleCase(brand + (qualifier == null ? "" : " " + qualifier) + " " + noun)
-        + " " + model + (variant == null ? "" : ", " + variant);
-    int first = random.nextInt(category.features().size());
-    int second = (first + 1 + random.nextInt(category.features().size() - 1))
-        % category.features().size();
-    String description = "The " + brand + " " + noun + " " + model + ". "
-        + category.features().get(first) + " " + category.features().get(second);
+    String title =
+        titleCase(String.join(" ", nonNull(brand, qualifier, noun, model)))
+            + (variant == null ? "" : ", " + variant);
+    String description = description(category, brand, noun, model, random);
 
     float price = price(category.medianPrice() * Math.exp(0.5 * random.nextGaussian()));
     float margin = (float) clamp(category.baseMargin() + 0.08 * random.nextGaussian(), 0.02, 0.7);
     double brandAppeal = 1.0 + 0.5 / (1 + brandRank);
-    float conversion = (float) clamp(
-        category.baseConversion() * brandAppeal * Math.exp(0.5 * random.nextGaussian()),
-        0.001, 0.3);
-    float popularity = (float) (Math.round(
-        100 * brandAppeal * Math.exp(0.9 * random.nextGaussian()) * 10) / 10.0);
-    int stock = random.nextDouble() < OUT_OF_STOCK_SHARE ? 0
-        : (int) Math.min(MAX_STOCK, 1 + Math.floor(-MEAN_STOCK * Math.log(1 - random.nextDouble())));
+    double rawConversion =
+        category.baseConversion() * brandAppeal * Math.exp(0.5 * random.nextGaussian());
+    float conversion = (float) clamp(rawConversion, 0.001, 0.3);
+    double rawPopularity = 100 * brandAppeal * Math.exp(0.9 * random.nextGaussian());
+    float popularity = (float) (Math.round(rawPopularity * 10) / 10.0);
+    int stock = stock(random);
     boolean isNew = random.nextDouble() < NEW_SHARE;
     boolean sponsored = random.nextDouble() < SPONSORED_SHARE;
     float[] embedding = embedding(c, p, brand, random);
-    return new Product(String.format(Locale.ROOT, "P%07d", index + 1), title, description, brand,
-        category.name(), price, conversion, margin, popularity, stock, isNew, sponsored,
+    return new Product(
+        String.format(Locale.ROOT, "P%07d", index + 1),
+        title,
+        description,
+        brand,
+        category.name(),
+        price,
+        conversion,
+        margin,
+        popularity,
+        stock,
+        isNew,
+        sponsored,
         embedding);
+  }
+
+  /** "The {brand} {noun} {model}." and two distinct feature sentences of the category. */
+  private static String description(
+      Category category, String brand, String noun, String model, SplittableRandom random) {
+    List<String> features = category.features();
+    int first = random.nextInt(features.size());
+    int second = (first + 1 + random.nextInt(features.size() - 1)) % features.size();
+    return "The %s %s %s. %s %s"
+        .formatted(brand, noun, model, features.get(first), features.get(second));
+  }
+
+  /** 0 for a share of the products, otherwise exponential around {@link #MEAN_STOCK}. */
+  private static int stock(SplittableRandom random) {
+    if (random.nextDouble() < OUT_OF_STOCK_SHARE) {
+      return 0;
+    }
+    double units = 1 + Math.floor(-MEAN_STOCK * Math.log(1 - random.nextDouble()));
+    return (int) Math.min(MAX_STOCK, units);
+  }
+
+  private static List<String> nonNull(String... words) {
+    List<String> out = new ArrayList<>();
+    for (String w : words) {
+      if (w != null) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   private float[] embedding(int c, int p, String brand, SplittableRandom random) {
@@ -156,10 +200,12 @@ public final class CatalogGenerator {
     float[] v = new float[DIMENSION];
     double noiseScale = NOISE_WEIGHT / Math.sqrt(DIMENSION);
     for (int d = 0; d < DIMENSION; d++) {
-      v[d] = (float) (categoryDirections[c][d]
-          + PRODUCT_WEIGHT * productDirections[c][p][d]
-          + BRAND_WEIGHT * brandDirection[d]
-          + noiseScale * random.nextGaussian());
+      v[d] =
+          (float)
+              (categoryDirections[c][d]
+                  + PRODUCT_WEIGHT * productDirections[c][p][d]
+                  + BRAND_WEIGHT * brandDirection[d]
+                  + noiseScale * random.nextGaussian());
     }
     return normalise(v);
   }

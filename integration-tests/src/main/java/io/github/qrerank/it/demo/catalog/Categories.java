@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The catalog's categories, most frequent first (the generator draws them Zipf-distributed in this
- * order). The words are chosen so that the demo's queries ("running shoes", "laptop", "coffee")
- * hit several categories: running shoes and running apparel, laptops and laptop bags, coffee beans
- * and coffee machines.
+ * order). The words are chosen so that the demo's queries ("running shoes", "laptop", "coffee") hit
+ * several categories: running shoes and running apparel, laptops and laptop bags, coffee beans and
+ * coffee machines.
  */
 public final class Categories {
 

@@ -46,7 +46,8 @@ public class CatalogGeneratorTest {
     int last = categories.get(all.get(all.size() - 1).name());
     assertTrue(categories.toString(), first > 4 * last);
     List<String> brands = g.brandsOf("shoes");
-    assertTrue(shoeBrands.toString(),
+    assertTrue(
+        shoeBrands.toString(),
         shoeBrands.get(brands.get(0)) > 4 * shoeBrands.get(brands.get(brands.size() - 1)));
   }
 
@@ -93,7 +94,8 @@ public class CatalogGeneratorTest {
         nOther++;
       }
     }
-    assertTrue("same " + same / nSame + " other " + other / nOther,
+    assertTrue(
+        "same " + same / nSame + " other " + other / nOther,
         same / nSame > 0.4 && Math.abs(other / nOther) < 0.2);
   }
 
