@@ -185,9 +185,9 @@ final class Report {
         .append(
             String.format(
                 Locale.ROOT,
-                "**Ratio qrerank / rerank: p50 %s, p99 %s** (target: p50 ratio ≤ 1.5 — %s).\n\n",
-                Format.ratio(p50),
-                Format.ratio(p99),
+                "**Ratio qrerank / rerank: p50 %s×, p99 %s×** (target: p50 ratio ≤ 1.5 — %s).\n\n",
+                Format.decimal(p50, 3),
+                Format.decimal(p99, 3),
                 p50 <= 1.5 ? "met" : "NOT met"));
     QrerankCheck.Result c = o.check();
     md.append(

@@ -4,7 +4,7 @@ import io.github.qrerank.it.demo.catalog.CatalogGenerator;
 import io.github.qrerank.it.demo.catalog.Categories;
 import io.github.qrerank.it.demo.catalog.Category;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,7 +21,12 @@ final class SolrQuerySet {
   /** Brands per category a shopper's vector is drawn from (the most frequent ones). */
   private static final int SHOPPER_BRANDS = 5;
 
-  record BenchQuery(String text, String category, String brand, float[] userVector) {
+  /**
+   * @param namesBrand the text contains a brand name: its hits are mostly that one brand, so a
+   *     brand cap leaves fewer than k to select
+   */
+  record BenchQuery(
+      String text, String category, boolean namesBrand, String brand, float[] userVector) {
     /** The vector in the {@code [f1,f2,...]} form of the {@code userVector} parameter. */
     String userVectorParam() {
       StringBuilder sb = new StringBuilder("[");
@@ -32,52 +37,59 @@ final class SolrQuerySet {
     }
   }
 
+  private record Candidate(String text, String category, boolean namesBrand) {}
+
   private SolrQuerySet() {}
 
   /** Every distinct query of the vocabulary, in a seeded order. */
   static List<BenchQuery> build(CatalogGenerator catalog, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    List<String[]> candidates = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
+    List<Candidate> candidates = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (Category c : Categories.ALL) {
       List<String> brands = catalog.brandsOf(c.name());
-      for (int b = 0; b < SHOPPER_BRANDS && b < brands.size(); b++) {
-        add(candidates, seen, brands.get(b), c.name());
+      int shopperBrands = Math.min(SHOPPER_BRANDS, brands.size());
+      for (int b = 0; b < shopperBrands; b++) {
+        add(candidates, seen, new Candidate(brands.get(b), c.name(), true));
       }
       for (String qualifier : c.qualifiers()) {
-        add(candidates, seen, qualifier, c.name());
+        add(candidates, seen, new Candidate(qualifier, c.name(), false));
       }
       for (String noun : c.products()) {
-        add(candidates, seen, noun, c.name());
+        add(candidates, seen, new Candidate(noun, c.name(), false));
         for (String qualifier : c.qualifiers()) {
-          add(candidates, seen, qualifier + " " + noun, c.name());
+          add(candidates, seen, new Candidate(qualifier + " " + noun, c.name(), false));
         }
-        for (int b = 0; b < SHOPPER_BRANDS && b < brands.size(); b++) {
-          add(candidates, seen, brands.get(b) + " " + noun, c.name());
+        for (int b = 0; b < shopperBrands; b++) {
+          add(candidates, seen, new Candidate(brands.get(b) + " " + noun, c.name(), true));
         }
       }
     }
     for (int i = candidates.size() - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
-      String[] t = candidates.get(i);
+      Candidate t = candidates.get(i);
       candidates.set(i, candidates.get(j));
       candidates.set(j, t);
     }
     List<BenchQuery> out = new ArrayList<>(candidates.size());
-    for (int i = 0; i < candidates.size(); i++) {
-      String text = candidates.get(i)[0];
-      String category = candidates.get(i)[1];
-      List<String> brands = catalog.brandsOf(category);
+    for (Candidate c : candidates) {
+      List<String> brands = catalog.brandsOf(c.category());
       String brand = brands.get(random.nextInt(Math.min(SHOPPER_BRANDS, brands.size())));
-      out.add(new BenchQuery(text, category, brand, catalog.userVector(category, brand)));
+      out.add(
+          new BenchQuery(
+              c.text(),
+              c.category(),
+              c.namesBrand(),
+              brand,
+              catalog.userVector(c.category(), brand)));
     }
     return out;
   }
 
-  private static void add(List<String[]> candidates, Set<String> seen, String text, String cat) {
-    String key = text.toLowerCase(Locale.ROOT);
+  private static void add(List<Candidate> candidates, Set<String> seen, Candidate c) {
+    String key = c.text().toLowerCase(Locale.ROOT);
     if (seen.add(key)) {
-      candidates.add(new String[] {key, cat});
+      candidates.add(new Candidate(key, c.category(), c.namesBrand()));
     }
   }
 }

@@ -18,11 +18,17 @@ class SolrQuerySetTest {
   void queriesAreDistinctAndCarryAShopperVectorOfTheCatalogsDimension() {
     List<SolrQuerySet.BenchQuery> queries = SolrQuerySet.build(catalog, 7);
     assertTrue(queries.size() > 400, "vocabulary too small: " + queries.size());
+    long namingBrand = queries.stream().filter(SolrQuerySet.BenchQuery::namesBrand).count();
+    assertTrue(namingBrand > 0 && namingBrand < queries.size(), "brand queries: " + namingBrand);
     Set<String> texts = new HashSet<>();
     for (SolrQuerySet.BenchQuery q : queries) {
       assertTrue(texts.add(q.text()), "repeated query " + q.text());
       assertEquals(CatalogGenerator.DIMENSION, q.userVector().length);
       assertTrue(catalog.brandsOf(q.category()).contains(q.brand()), q.toString());
+      boolean hasBrandWord =
+          catalog.brandsOf(q.category()).stream()
+              .anyMatch(b -> q.text().contains(b.toLowerCase(java.util.Locale.ROOT)));
+      assertEquals(hasBrandWord, q.namesBrand(), q.text());
       String param = q.userVectorParam();
       assertTrue(param.startsWith("[") && param.endsWith("]"), param);
       assertEquals(CatalogGenerator.DIMENSION, param.split(",").length, param);
