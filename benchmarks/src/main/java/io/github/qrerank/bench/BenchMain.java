@@ -18,6 +18,7 @@ public final class BenchMain {
   private static final long EXACT_TIMEOUT_SMALL_MS = 1_000;
   private static final long EXACT_TIMEOUT_LARGE_MS = 10_000;
   private static final double CP_SAT_SCALE = 1e6;
+  private static final int EXACT_PASSES = 3;
 
   private BenchMain() {}
 
@@ -51,17 +52,21 @@ public final class BenchMain {
         1,
         EXACT_TIMEOUT_LARGE_MS);
     progress("exact solver: " + small.name());
-    ExactBench.Outcome exactSmall = ExactBench.run(small, EXACT_TIMEOUT_SMALL_MS);
+    ExactBench.Outcome exactSmall = ExactBench.run(small, EXACT_TIMEOUT_SMALL_MS, EXACT_PASSES);
     progress("exact solver: " + large.name());
-    ExactBench.Outcome exactLarge = ExactBench.run(large, EXACT_TIMEOUT_LARGE_MS);
+    ExactBench.Outcome exactLarge = ExactBench.run(large, EXACT_TIMEOUT_LARGE_MS, EXACT_PASSES);
     report.exact(exactText(), List.of(exactSmall, exactLarge));
     long p99 = exactSmall.latencies().p99();
+    long bestP99 = exactSmall.bestOfPasses().p99();
     report.text(
         String.format(
             Locale.ROOT,
-            "Target for N=100, k=5: p99 under 2 ms — %s (p99 = %s).",
+            "Target for N=100, k=5: p99 under 2 ms — %s (first pass p99 = %s; best of %d p99 ="
+                + " %s).",
             p99 < 2_000_000 ? "met" : "NOT met",
-            Format.duration(p99)));
+            Format.duration(p99),
+            EXACT_PASSES,
+            Format.duration(bestP99)));
 
     List<CpSatBench.Outcome> cp = new ArrayList<>();
     List<ExactBench.Outcome> cpExact = new ArrayList<>();
@@ -104,15 +109,21 @@ public final class BenchMain {
     return "Seeded instances from the simulator's `RandomProblems` (the generator the solver tests "
         + "use): "
         + Instances.describe()
-        + " Each instance is solved once through `Solvers.run(problem, "
-        + "EXACT, timeout)` — the call the Solr plugin makes — with a budget of "
+        + " Every instance is solved through `Solvers.run(problem, EXACT, timeout)` — the call the"
+        + " Solr plugin makes — with a budget of "
         + EXACT_TIMEOUT_SMALL_MS
         + " ms at N=100 and "
         + EXACT_TIMEOUT_LARGE_MS
         + " ms at N=1000 (an instance that runs out answers with its incumbent and counts as not"
         + " proven). The clock covers that call only. Before measuring, the JIT is warmed up on"
-        + " instances with other seeds. Percentiles are nearest-rank: with 50 instances p99 is the"
-        + " maximum.";
+        + " instances with other seeds. The whole set is then solved in "
+        + EXACT_PASSES
+        + " passes: p50/p99/max/mean are the first pass (one solve per instance, as a request"
+        + " would see it, pauses of the machine included); \"best of "
+        + EXACT_PASSES
+        + "\" takes per instance the fastest of the passes, which keeps the instance's own cost and"
+        + " drops most of the scheduling and GC pauses of a shared machine. Percentiles are"
+        + " nearest-rank: with 50 instances p99 is the maximum.";
   }
 
   private static String cpSatText(CpSatSolver s) {

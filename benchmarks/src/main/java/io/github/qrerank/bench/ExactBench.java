@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * Times the exact solver through {@link Solvers#run} (the entry point the Solr plugin uses) on
- * every instance of a set, once each, after a JIT warm-up on instances with other seeds. The clock
+ * every instance of a set, after a JIT warm-up on instances with other seeds. The set is solved in
+ * {@code passes} full passes; the first pass gives the single-solve times, and the fastest of the
+ * passes per instance separates the instance's own cost from pauses of a shared machine. The clock
  * runs around the call only; the problems are built beforehand.
  */
 final class ExactBench {
@@ -19,6 +21,8 @@ final class ExactBench {
       InstanceSet set,
       long timeoutMs,
       long[] nanos,
+      long[] bestNanos,
+      int passes,
       long[] nodes,
       Selection[] selections,
       int proven,
@@ -26,6 +30,11 @@ final class ExactBench {
 
     Latencies latencies() {
       return new Latencies(nanos);
+    }
+
+    /** Per instance, the fastest of the passes. */
+    Latencies bestOfPasses() {
+      return new Latencies(bestNanos);
     }
 
     Latencies nodeCounts() {
@@ -58,7 +67,32 @@ final class ExactBench {
     }
   }
 
-  static Outcome run(InstanceSet set, long timeoutMs) {
+  static Outcome run(InstanceSet set, long timeoutMs, int passes) {
+    if (passes < 1) {
+      throw new IllegalArgumentException("passes must be >= 1: " + passes);
+    }
+    Outcome first = firstPass(set, timeoutMs);
+    long[] best = first.nanos().clone();
+    for (int pass = 1; pass < passes; pass++) {
+      for (int i = 0; i < set.size(); i++) {
+        long start = System.nanoTime();
+        Solvers.run(set.problems().get(i), SolverKind.EXACT, timeoutMs);
+        best[i] = Math.min(best[i], System.nanoTime() - start);
+      }
+    }
+    return new Outcome(
+        set,
+        timeoutMs,
+        first.nanos(),
+        best,
+        passes,
+        first.nodes(),
+        first.selections(),
+        first.proven(),
+        first.complete());
+  }
+
+  private static Outcome firstPass(InstanceSet set, long timeoutMs) {
     int m = set.size();
     long[] nanos = new long[m];
     long[] nodes = new long[m];
@@ -85,6 +119,6 @@ final class ExactBench {
             "exact solver broke a hard constraint on " + set.name() + " instance " + i);
       }
     }
-    return new Outcome(set, timeoutMs, nanos, nodes, selections, proven, complete);
+    return new Outcome(set, timeoutMs, nanos, nanos, 1, nodes, selections, proven, complete);
   }
 }

@@ -40,7 +40,7 @@ class CpSatAgainstExactTest {
   @Test
   void benchCountsAgreementAndNoMismatch() {
     InstanceSet set = Instances.generate("small", 30, 4, 700, 6);
-    ExactBench.Outcome exact = ExactBench.run(set, 10_000);
+    ExactBench.Outcome exact = ExactBench.run(set, 10_000, 2);
     CpSatSolver cpSat = new CpSatSolver(1e6, 1, 30);
     CpSatBench.Outcome o = CpSatBench.run("1", cpSat, exact, 4);
     assertEquals(4, o.attempted());
