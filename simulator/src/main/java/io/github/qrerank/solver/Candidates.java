@@ -9,7 +9,7 @@ import java.util.Arrays;
  * A {@link Problem} compiled for search: only the eligible documents ("candidates"), in
  * "position" order (utility descending, ties by document index), with flat arrays for the
  * utilities, the redundancy matrix pre-multiplied by lambda, cap groups and quota memberships.
- * Positions, not document indices, are used by the solvers; {@link #doc(int)} maps back.
+ * Positions, not document indices, are used by the solvers; {@link #docs} maps back.
  */
 final class Candidates {
   final Problem problem;
@@ -115,32 +115,11 @@ final class Candidates {
     return out;
   }
 
-  int doc(int position) {
-    return doc[position];
-  }
-
   /** Document indices of the given positions. */
   int[] docs(int[] positions, int count) {
     int[] out = new int[count];
     for (int i = 0; i < count; i++) {
       out[i] = doc[positions[i]];
-    }
-    return out;
-  }
-
-  /** Positions of the given document indices (which must be candidates). */
-  int[] positions(int[] docs) {
-    int[] inverse = new int[problem.size()];
-    Arrays.fill(inverse, -1);
-    for (int p = 0; p < m; p++) {
-      inverse[doc[p]] = p;
-    }
-    int[] out = new int[docs.length];
-    for (int i = 0; i < docs.length; i++) {
-      out[i] = inverse[docs[i]];
-      if (out[i] < 0) {
-        throw new IllegalArgumentException("not an eligible document: " + docs[i]);
-      }
     }
     return out;
   }

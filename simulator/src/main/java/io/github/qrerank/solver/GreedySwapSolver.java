@@ -4,7 +4,7 @@ import io.github.qrerank.model.Problem;
 import io.github.qrerank.model.Selection;
 
 /**
- * Greedy construction followed by 1-swap local search; fast, never exceeds a hard constraint, no
+ * Greedy construction followed by swap local search; fast, never exceeds a hard constraint, no
  * optimality guarantee.
  *
  * <p>Construction: repeatedly add the compatible document (eligible, within every cap) with the
