@@ -103,7 +103,8 @@ class ProblemBuilderTest {
   @Test
   void affinityIsTheCosineWithTheUserVector() {
     float[][] vectors = {{2, 0}, {0, 3}, {-1, 0}, null, {0, 0}, {1, 1}};
-    WindowData w = WindowData.builder(ids(6), new double[] {6, 5, 4, 3, 2, 1}).vectors(vectors).build();
+    WindowData w =
+        WindowData.builder(ids(6), new double[] {6, 5, 4, 3, 2, 1}).vectors(vectors).build();
     BuiltProblem b = ProblemBuilder.build(w, spec(2, 0, 2, Map.of(), new float[] {1, 0}, 8));
     double[] a = b.affinities();
     assertArrayEquals(new double[] {1, 0, -1, 0, 0, Math.sqrt(0.5)}, a, EPS);
@@ -121,12 +122,16 @@ class ProblemBuilderTest {
   @Test
   void mismatchedDimensionsAreRejected() {
     WindowData w =
-        WindowData.builder(ids(2), new double[] {2, 1}).vectors(new float[][] {{1, 0}, {0, 1}}).build();
+        WindowData.builder(ids(2), new double[] {2, 1})
+            .vectors(new float[][] {{1, 0}, {0, 1}})
+            .build();
     assertThrows(
         IllegalArgumentException.class,
         () -> ProblemBuilder.build(w, spec(1, 1, 1, Map.of(), new float[] {1, 0, 0}, 8)));
     WindowData mixed =
-        WindowData.builder(ids(2), new double[] {2, 1}).vectors(new float[][] {{1, 0}, {0, 1, 0}}).build();
+        WindowData.builder(ids(2), new double[] {2, 1})
+            .vectors(new float[][] {{1, 0}, {0, 1, 0}})
+            .build();
     assertThrows(IllegalArgumentException.class, () -> ProblemBuilder.build(mixed, plain(8)));
   }
 
@@ -187,13 +192,20 @@ class ProblemBuilderTest {
 
   @Test
   void withoutTruncationSimsAreCosinesOfCentredVectors() {
-    Random rng = new Random(3);
-    int n = 20;
-    int d = 6;
+    // Tall (more documents than dimensions) and wide windows take different SVD paths.
+    assertSimsAreCentredCosines(20, 6, false);
+    assertSimsAreCentredCosines(5, 12, false);
+    // Exact duplicates make the centred matrix rank deficient.
+    assertSimsAreCentredCosines(12, 6, true);
+    assertSimsAreCentredCosines(6, 12, true);
+  }
+
+  private static void assertSimsAreCentredCosines(int n, int d, boolean duplicates) {
+    Random rng = new Random(3L * n + d);
     float[][] vectors = new float[n][d];
-    for (float[] e : vectors) {
+    for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        e[j] = (float) rng.nextGaussian();
+        vectors[i][j] = duplicates && i % 2 == 1 ? vectors[i - 1][j] : (float) rng.nextGaussian();
       }
     }
     double[] scores = new double[n];
@@ -201,7 +213,9 @@ class ProblemBuilderTest {
       scores[i] = n - i;
     }
     WindowData w = WindowData.builder(ids(n), scores).vectors(vectors).build();
-    Problem full = ProblemBuilder.build(w, plain(d)).problem();
+    BuiltProblem full = ProblemBuilder.build(w, plain(d));
+    int distinct = duplicates ? (n + 1) / 2 : n;
+    assertEquals(Math.min(distinct - 1, d), full.componentsKept(), n + "x" + d);
     double[] mean = new double[d];
     for (float[] e : vectors) {
       for (int j = 0; j < d; j++) {
@@ -224,7 +238,7 @@ class ProblemBuilderTest {
           }
           expected = Math.max(0, dot / Math.sqrt(ni * nj));
         }
-        assertEquals(expected, full.sim(i, j), 1e-9, "sim " + i + "," + j);
+        assertEquals(expected, full.problem().sim(i, j), 1e-9, n + "x" + d + ": " + i + "," + j);
       }
     }
     // One component: z is a scalar, so every sim is 1 (same sign) or 0.

@@ -21,14 +21,19 @@ class GreedySwapSolverTest {
     Random rng = new Random(13);
     int strictlyWorse = 0;
     for (int t = 0; t < 300; t++) {
+      int n = 6 + rng.nextInt(30);
+      int k = 1 + rng.nextInt(10);
+      double ineligible = rng.nextInt(3) * 0.2;
       Problem p =
-          t % 2 == 0
-              ? RandomProblems.random(
-                  500 + t, 6 + rng.nextInt(30), 1 + rng.nextInt(10), rng.nextInt(3) * 0.2,
-                  rng.nextInt(5), rng.nextInt(4), rng.nextBoolean())
-              : RandomProblems.discrete(
-                  500 + t, 6 + rng.nextInt(30), 1 + rng.nextInt(10), rng.nextInt(3) * 0.2,
-                  rng.nextInt(4), rng.nextInt(4), rng.nextInt(4));
+          switch (t % 3) {
+            case 0 -> RandomProblems.random(
+                500 + t, n, k, ineligible, rng.nextInt(5), rng.nextInt(4), rng.nextBoolean());
+            case 1 -> RandomProblems.discrete(
+                500 + t, n, k, ineligible, rng.nextInt(4), rng.nextInt(4), rng.nextInt(4));
+            default -> RandomProblems.twoFields(
+                500 + t, n, k, ineligible, rng.nextInt(4), rng.nextInt(4), rng.nextInt(3),
+                rng.nextInt(3));
+          };
       Selection g = new GreedySwapSolver().solve(p, Budget.unlimited());
       Selection e = new ExactSolver().solve(p, Budget.unlimited());
       String label = "#" + t + " greedy " + g + " exact " + e;
@@ -37,7 +42,12 @@ class GreedySwapSolverTest {
       assertFalse(g.provenOptimal());
       int cmp =
           SearchState.compareKey(
-              g.size(), coverage(p, g), g.objective(), e.size(), coverage(p, e), e.objective() + 1e-9);
+              g.size(),
+              coverage(p, g),
+              g.objective(),
+              e.size(),
+              coverage(p, e),
+              e.objective() + 1e-9);
       assertTrue(cmp <= 0, label);
       if (g.size() == e.size() && g.objective() < e.objective() - 1e-9) {
         strictlyWorse++;
@@ -53,7 +63,7 @@ class GreedySwapSolverTest {
       Problem p = RandomProblems.random(seed, 40, 8, 0.3, 3, 2, false);
       Selection g = new GreedySwapSolver().solve(p, Budget.unlimited());
       Selection e = new ExactSolver().solve(p, Budget.unlimited());
-      assertEquals(e.size(), g.size(), "a single cap is a matroid: greedy reaches the largest size");
+      assertEquals(e.size(), g.size(), "one cap is a matroid: greedy reaches the largest size");
     }
   }
 
