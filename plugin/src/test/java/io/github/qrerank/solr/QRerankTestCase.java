@@ -10,14 +10,6 @@ import org.noggit.ObjectBuilder;
 
 /** Helpers shared by the qrerank Solr tests: JSON requests and reading their answers. */
 public abstract class QRerankTestCase extends SolrTestCaseJ4 {
-  static {
-    // What Solr's own build passes to its tests: a non-blocking seed source. Set before any
-    // SecureRandom exists, so that SolrTestCaseJ4's entropy check finds it in use.
-    if (System.getProperty("java.security.egd") == null) {
-      System.setProperty("java.security.egd", "file:/dev/./urandom");
-    }
-  }
-
   static void initQRerankCore() throws Exception {
     initCore("solrconfig.xml", "schema.xml");
   }

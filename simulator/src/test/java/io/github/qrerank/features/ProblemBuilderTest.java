@@ -83,21 +83,44 @@ class ProblemBuilderTest {
   }
 
   @Test
-  void uncollectedOrInfiniteFieldsAreRejected() {
-    WindowData w =
-        WindowData.builder(ids(2), new double[] {1, 2})
-            .numeric("inf", new double[] {1, Double.POSITIVE_INFINITY})
-            .build();
+  void uncollectedFieldsAreRejected() {
+    WindowData w = WindowData.builder(ids(2), new double[] {1, 2}).build();
     IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> ProblemBuilder.build(w, spec(1, 1, 1, Map.of("inf", 1.0), null, 8)));
-    assertTrue(e.getMessage().contains("inf"), e.getMessage());
-    e =
         assertThrows(
             IllegalArgumentException.class,
             () -> ProblemBuilder.build(w, spec(1, 1, 1, Map.of("missing", 1.0), null, 8)));
     assertTrue(e.getMessage().contains("missing"), e.getMessage());
+  }
+
+  @Test
+  void infiniteValuesAreClampedToTheWindowsFiniteExtremes() {
+    // scores: +Inf counts as the largest finite score (4), NaN and -Inf as the smallest (1).
+    // field: +Inf counts as 10, -Inf as 2, NaN is missing and so the minimum 2 as well.
+    double inf = Double.POSITIVE_INFINITY;
+    WindowData w =
+        WindowData.builder(ids(5), new double[] {inf, 4, 1, Double.NaN, -inf})
+            .numeric("f", new double[] {inf, 10, 2, Double.NaN, -inf})
+            .build();
+    BuiltProblem b = ProblemBuilder.build(w, spec(1, 1, 0, Map.of("f", 1.0), null, 8));
+    assertArrayEquals(new double[] {1, 1, 0, 0, 0}, b.normalizedScores(), EPS);
+    assertArrayEquals(new double[] {1, 1, 0, 0, 0}, b.normalizedUtility("f"), EPS);
+    assertArrayEquals(new double[] {2, 2, 0, 0, 0}, utilities(b), EPS);
+
+    WindowData allInfinite =
+        WindowData.builder(ids(2), new double[] {inf, -inf})
+            .numeric("f", new double[] {inf, inf})
+            .build();
+    BuiltProblem c = ProblemBuilder.build(allInfinite, spec(1, 1, 0, Map.of("f", 1.0), null, 8));
+    assertArrayEquals(new double[] {1, 1}, c.normalizedScores(), EPS);
+    assertArrayEquals(new double[] {1, 1}, c.normalizedUtility("f"), EPS);
+  }
+
+  private static double[] utilities(BuiltProblem b) {
+    double[] v = new double[b.problem().size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = b.problem().utility(i);
+    }
+    return v;
   }
 
   @Test
