@@ -8,6 +8,9 @@ final class Format {
 
   /** A duration in the unit that keeps three significant digits readable (ns, µs, ms or s). */
   static String duration(double nanos) {
+    if (nanos < 0) {
+      return "-" + duration(-nanos);
+    }
     if (nanos < 1_000) {
       return String.format(Locale.ROOT, "%.0f ns", nanos);
     }
