@@ -13,11 +13,34 @@ import org.apache.lucene.search.ScoreDoc;
 
 /**
  * The three stages of re-ranking a window, kept apart: (1) read the raw values ({@link
- * WindowExtractor}, the only stage touching the index), (2) build the problem and solve it (pure,
- * no Lucene types), (3) rewrite the ranked list.
+ * WindowExtractor}, the only stage touching the index), (2) build the problem and solve it ({@link
+ * #solveWindow}: pure, no Lucene types), (3) rewrite the ranked list ({@link #rewrite}). On one core
+ * all three run in the collector; in SolrCloud stage 1 runs on every shard and stages 2 and 3 run
+ * once, at the coordinator, over the merged global window.
  */
-final class QRerankPipeline {
+public final class QRerankPipeline {
   private QRerankPipeline() {}
+
+  /**
+   * Stage 2 alone: builds the problem of {@code window} and solves it with the request's solver and
+   * budget. An empty window gives an empty solution (no problem, no report).
+   */
+  public static Solution solveWindow(QRerankParams params, WindowData window) {
+    if (window.size() == 0) {
+      return new Solution(null, null);
+    }
+    BuiltProblem built = ProblemBuilder.build(window, params.toModelSpec());
+    SolveReport report = Solvers.run(built.problem(), params.solver(), params.timeoutMs());
+    return new Solution(built, report);
+  }
+
+  /** What stage 2 produced: the built problem and the solver's report, both null when empty. */
+  public record Solution(BuiltProblem built, SolveReport report) {
+    /** Selected window indices, position 0 first. */
+    public int[] selected() {
+      return report == null ? new int[0] : report.selection().indices();
+    }
+  }
 
   /** Stages 1 and 2 for the window {@code docs} (first-pass order) with their scores. */
   static Solved solve(
@@ -30,12 +53,9 @@ final class QRerankPipeline {
     }
     WindowData window = WindowExtractor.extract(reader, plan, docs, firstPass);
     long extractNanos = System.nanoTime() - start;
-    if (docs.length == 0) {
-      return new Solved(params, docs, scores, window, null, null, extractNanos);
-    }
-    BuiltProblem built = ProblemBuilder.build(window, params.toModelSpec());
-    SolveReport report = Solvers.run(built.problem(), params.solver(), params.timeoutMs());
-    return new Solved(params, docs, scores, window, built, report, extractNanos);
+    Solution solution = solveWindow(params, window);
+    return new Solved(
+        params, docs, scores, window, solution.built(), solution.report(), extractNanos);
   }
 
   /**
@@ -45,7 +65,8 @@ final class QRerankPipeline {
    * of the window in first-pass order with first-pass scores, then the documents after the window
    * unchanged. The input array is not modified.
    */
-  static ScoreDoc[] rewrite(ScoreDoc[] firstPass, int windowSize, int[] selected, int k) {
+  public static ScoreDoc[] rewrite(
+      ScoreDoc[] firstPass, int windowSize, int[] selected, int k) {
     ScoreDoc[] out = new ScoreDoc[firstPass.length];
     float max = Float.NEGATIVE_INFINITY;
     for (int i = 0; i < windowSize; i++) {
@@ -68,7 +89,7 @@ final class QRerankPipeline {
   }
 
   /** The score of the selected document at {@code position}: {@code max + (k - position)}. */
-  static float rerankedScore(float maxWindowScore, int k, int position) {
+  public static float rerankedScore(float maxWindowScore, int k, int position) {
     return (float) ((double) maxWindowScore + (k - position));
   }
 

@@ -7,6 +7,7 @@ import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.CommonParams;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
 import org.apache.solr.request.SolrQueryRequest;
@@ -89,7 +90,8 @@ public final class QRerankQParserPlugin extends QParserPlugin {
         }
       }
       SchemaBinding bound = SchemaBinding.bind(parsed, req.getSchema(), defaulted);
-      return new QRerankQuery(bound.params(), bound.plan());
+      boolean shard = params != null && params.getBool(ShardParams.IS_SHARD, false);
+      return new QRerankQuery(bound.params(), bound.plan(), shard);
     }
 
     private static void refuseUnsupportedRequests(SolrParams params) {

@@ -23,10 +23,11 @@ import org.apache.solr.common.util.SimpleOrderedMap;
  * null when missing), lambda, and which documents were selected. Numbers that are missing or not
  * finite are written as null.
  */
-final class DebugSection {
+public final class DebugSection {
   private DebugSection() {}
 
-  static SimpleOrderedMap<Object> of(QRerankOutcome o) {
+  /** The section of {@code o}; for a distributed outcome each window document names its shard. */
+  public static SimpleOrderedMap<Object> of(QRerankOutcome o) {
     QRerankParams p = o.params();
     SimpleOrderedMap<Object> out = new SimpleOrderedMap<>();
     SolveReport report = o.report();
@@ -125,6 +126,9 @@ final class DebugSection {
     for (int i = 0; i < o.windowSize(); i++) {
       SimpleOrderedMap<Object> d = new SimpleOrderedMap<>();
       d.add("id", window.id(i));
+      if (o.isDistributed()) {
+        d.add("shard", o.windowShard(i));
+      }
       d.add("firstPassRank", i);
       d.add("firstPassScore", o.windowScore(i));
       d.add("normalizedScore", scores[i]);
