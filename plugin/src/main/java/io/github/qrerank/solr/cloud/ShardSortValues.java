@@ -14,6 +14,7 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.solr.common.util.NamedList;
+import org.apache.solr.common.util.SimpleOrderedMap;
 import org.apache.solr.schema.SchemaField;
 import org.apache.solr.search.SolrIndexSearcher;
 import org.apache.solr.search.SortSpec;
@@ -41,7 +42,7 @@ final class ShardSortValues {
    */
   static NamedList<List<Object>> marshalled(
       SolrIndexSearcher searcher, SortSpec spec, int[] docs, float[] scores) throws IOException {
-    NamedList<List<Object>> out = new NamedList<>();
+    NamedList<List<Object>> out = new SimpleOrderedMap<>();
     if (!needed(spec)) {
       return out;
     }
