@@ -15,7 +15,7 @@ classpath_file=integration-tests/target/demo.classpath
 if [[ "${QRERANK_DEMO_SKIP_BUILD:-0}" != 1 || ! -f "$classpath_file" ]]; then
   echo "demo.sh: building the plugin and the demo (mvn package -DskipTests) ..." >&2
   # shellcheck disable=SC2086
-  mvn -B -q -Dstyle.color=never -DskipTests ${MVN_ARGS:-} -pl integration-tests -am package
+  mvn -B -q -Dstyle.color=never -DskipTests ${MVN_ARGS:-} -pl integration-tests -am package >&2
 fi
 
 # shellcheck disable=SC2086

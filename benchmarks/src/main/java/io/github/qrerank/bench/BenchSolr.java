@@ -1,5 +1,6 @@
 package io.github.qrerank.bench;
 
+import io.github.qrerank.it.demo.CatalogIndexer;
 import io.github.qrerank.it.demo.DemoSolrHome;
 import io.github.qrerank.it.demo.catalog.CatalogGenerator;
 import java.io.IOException;
@@ -68,7 +69,7 @@ final class BenchSolr implements AutoCloseable {
     long start = System.nanoTime();
     List<SolrInputDocument> batch = new ArrayList<>(BATCH);
     for (int i = 0; i < docs; i++) {
-      batch.add(CatalogDocuments.of(catalog.product(i)));
+      batch.add(CatalogIndexer.toDocument(catalog.product(i)));
       if (batch.size() == BATCH || i == docs - 1) {
         client.add(CORE, batch);
         batch.clear();

@@ -15,7 +15,7 @@ import org.apache.solr.common.SolrInputDocument;
  * Sends the generated catalog to a core in batches, showing progress, and commits at the end. On a
  * terminal the progress line is redrawn in place; otherwise a line is printed every tenth.
  */
-final class CatalogIndexer {
+public final class CatalogIndexer {
 
   static final int BATCH_SIZE = 1_000;
 
@@ -61,7 +61,8 @@ final class CatalogIndexer {
     out.printf(Locale.ROOT, " done; %,d products in %.1f s%n", docs, seconds(start));
   }
 
-  static SolrInputDocument toDocument(Product p) {
+  /** The products configset's document for a generated product. */
+  public static SolrInputDocument toDocument(Product p) {
     SolrInputDocument doc = new SolrInputDocument();
     doc.addField("id", p.id());
     doc.addField("title", p.title());

@@ -3,9 +3,11 @@ package io.github.qrerank.it.demo;
 import io.github.qrerank.it.demo.ExampleRunner.Comparison;
 import io.github.qrerank.it.demo.ExampleRunner.Row;
 import java.io.PrintStream;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Prints an example: the plain top-5 next to the qrerank top-5, then what the {@code qrerank} debug
@@ -72,9 +74,10 @@ final class ComparisonPrinter {
         fallback == null ? "" : "; fallback: " + fallback);
     out.printf(
         Locale.ROOT,
-        INDENT + "window     %.0f documents, %.0f eligible%n",
+        INDENT + "window     %.0f documents, %.0f eligible; %s%n",
         Tree.number(debug, "windowSize"),
-        Tree.number(debug, "eligibleCount"));
+        Tree.number(debug, "eligibleCount"),
+        scoreSpread(debug));
     for (Object cap : Tree.list(debug, "constraints", "caps")) {
       out.printf(
           Locale.ROOT,
@@ -103,6 +106,29 @@ final class ComparisonPrinter {
           String.format(Locale.ROOT, "%s %.2f ms", t.getKey(), Tree.number(t.getValue())));
     }
     out.println(INDENT + "timings    " + timings);
+  }
+
+  /**
+   * "first-pass scores 5.980 to 6.116, 88 distinct": the range and the number of distinct values of
+   * the window's first-pass scores, from which the model's normalised score ŝ is made.
+   */
+  static String scoreSpread(Object debug) {
+    Set<Double> distinct = new HashSet<>();
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (Object doc : Tree.list(debug, "docs")) {
+      double score = Tree.number(doc, "firstPassScore");
+      if (!Double.isNaN(score)) {
+        distinct.add(score);
+        min = Math.min(min, score);
+        max = Math.max(max, score);
+      }
+    }
+    if (distinct.isEmpty()) {
+      return "no first-pass scores";
+    }
+    return String.format(
+        Locale.ROOT, "first-pass scores %.3f to %.3f, %d distinct", min, max, distinct.size());
   }
 
   private static String groups(Object cap) {

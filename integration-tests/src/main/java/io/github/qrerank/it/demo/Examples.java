@@ -10,7 +10,7 @@ final class Examples {
 
   static List<ExampleQuery> of(CatalogGenerator catalog) {
     String runner = catalog.brandsOf("shoes").get(2);
-    String techie = catalog.brandsOf("laptops").get(3);
+    String gamer = catalog.brandsOf("laptops").get(3);
     String barista = catalog.brandsOf("kitchen").get(1);
     return List.of(
         new ExampleQuery(
@@ -21,12 +21,12 @@ final class Examples {
                 + " vectorField=embedding userVector=$uv lambda=0.5}",
             catalog.userVector("shoes", runner)),
         new ExampleQuery(
-            "a fan of " + techie + ": in stock, at most 2 per brand, at least 1 sponsored",
-            "laptop",
+            "a gamer who likes " + gamer + ": in stock, at most 2 per brand, at least 1 sponsored",
+            "gaming laptop",
             "{!qrerank reRankDocs=100 k=5 stockField=stock caps=brand:2"
-                + " quotas=sponsored=true:1 utility=margin:1"
+                + " quotas=sponsored=true:1 utility=margin:1 affinityWeight=2"
                 + " vectorField=embedding userVector=$uv lambda=0.5}",
-            catalog.userVector("laptops", techie)),
+            catalog.userVector("laptops", gamer)),
         new ExampleQuery(
             "an espresso lover (" + barista + "): one per brand, at most 3 per category",
             "coffee",

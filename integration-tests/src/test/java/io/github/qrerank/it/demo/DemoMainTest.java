@@ -14,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -21,12 +22,19 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * Runs the demo end to end (real Solr, generated catalog, the plugin from the class path) with
- * {@code --exit --docs 2000 --port 0} and checks what it prints: every qrerank top-5 is in stock
- * and within the caps of its {@code rq}, quotas are reported met, the solve is described, and the
- * curl commands carry the same query, with the user vector passed by reference.
+ * Runs the demo end to end (real Solr, generated catalog, the plugin from the class path) as {@code
+ * ./demo.sh --exit --port 0} runs it, with the default 50,000 products and seed, and checks what it
+ * prints: first-pass scores spread over each window (at this size a window holds only the catalog's
+ * best text matches, where too uniform a text would tie), every qrerank top-5 is in stock and
+ * within the caps of its {@code rq}, quotas are reported met, the solve is described, and the curl
+ * commands carry the same query, with the user vector passed by reference.
  */
 public class DemoMainTest {
+
+  private static final int DOCS = DemoOptions.DEFAULT_DOCS;
+
+  /** At least this many distinct first-pass scores in each example's 100-document window. */
+  private static final int MIN_DISTINCT_WINDOW_SCORES = 40;
 
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
 
@@ -39,7 +47,9 @@ public class DemoMainTest {
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     String home = TMP.getRoot().toPath().resolve("demo-home").toString();
     DemoMain.run(
-        DemoOptions.parse("--exit", "--docs", "2000", "--port", "0", "--home", home), out, false);
+        DemoOptions.parse("--exit", "--docs", String.valueOf(DOCS), "--port", "0", "--home", home),
+        out,
+        false);
     printout = buffer.toString(StandardCharsets.UTF_8);
     System.out.println(printout);
     parsed = new DemoPrintout(printout);
@@ -47,8 +57,9 @@ public class DemoMainTest {
 
   @Test
   public void indexesTheWholeCatalogWithProgress() {
-    assertTrue(printout, printout.contains("indexing 2,000 / 2,000 products (100%)"));
-    assertTrue(printout, printout.contains("done; 2,000 products in"));
+    String docs = String.format(Locale.ROOT, "%,d", DOCS);
+    assertTrue(printout, printout.contains("indexing " + docs + " / " + docs + " products (100%)"));
+    assertTrue(printout, printout.contains("done; " + docs + " products in"));
   }
 
   @Test
@@ -125,6 +136,19 @@ public class DemoMainTest {
       for (String phase : new String[] {"features", "compression", "solve", "rewrite"}) {
         assertTrue(timings, timings.contains(phase + " "));
       }
+    }
+  }
+
+  @Test
+  public void firstPassScoresSpreadOverTheWindow() {
+    // The generated text must give BM25 something to rank: a window whose scores take a handful
+    // of values makes the normalised score ŝ a step function and the plain top-5 a tie.
+    for (Example e : parsed.examples) {
+      int distinct = e.distinctWindowScores();
+      assertTrue(e.q() + ": " + e.solveLine("window"), distinct >= MIN_DISTINCT_WINDOW_SCORES);
+      assertTrue(
+          e.q() + ": plain top-5 all tie: " + e.plain(),
+          e.plain().stream().mapToDouble(Row::score).distinct().count() > 1);
     }
   }
 

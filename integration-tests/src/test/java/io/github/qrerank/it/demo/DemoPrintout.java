@@ -55,6 +55,15 @@ final class DemoPrintout {
       return caps;
     }
 
+    /**
+     * The number of distinct first-pass scores in the window, from the "window" line; -1 if absent.
+     */
+    int distinctWindowScores() {
+      String window = solveLine("window");
+      Matcher m = window == null ? null : DISTINCT.matcher(window);
+      return m != null && m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
     String solveLine(String label) {
       for (String line : solveLines) {
         if (line.startsWith(label + " ")) {
@@ -65,6 +74,8 @@ final class DemoPrintout {
     }
   }
 
+  private static final Pattern DISTINCT =
+      Pattern.compile("first-pass scores \\S+ to \\S+, (\\d+) distinct");
   private static final Pattern HEADER = Pattern.compile("^\\[(\\d+)] q=\"([^\"]*)\".*");
   private static final Pattern ROW = Pattern.compile("^ {4}\\d \\S.*");
   private static final Pattern SOLVE = Pattern.compile("^ {4}(solver|window|cap|quota|timings) .*");

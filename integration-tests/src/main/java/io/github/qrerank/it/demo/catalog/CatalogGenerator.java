@@ -11,9 +11,12 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded, synthetic product catalog. Categories are Zipf-distributed (see {@link Categories}),
- * each category sells a Zipf-distributed subset of a shared brand pool, a share of the products is
- * out of stock, prices are log-normal around the category's median, and the 32-dimensional
- * embeddings cluster by category, then by product type and brand.
+ * each category sells a Zipf-distributed subset of a shared brand pool, and within a category the
+ * product types and title qualifiers are Zipf-distributed too. Titles and descriptions vary in
+ * length and in how often they name the product type (see {@link TextGenerator}), so BM25 scores
+ * spread as in a real catalog. A share of the products is out of stock, prices are log-normal
+ * around the category's median, and the 32-dimensional embeddings cluster by category, then by
+ * product type and brand, and lean mildly towards the title's qualifiers.
  *
  * <p>Product {@code i} depends only on the seed and {@code i}, so any range of products can be
  * generated independently and in any order.
@@ -25,18 +28,19 @@ public final class CatalogGenerator {
 
   static final double CATEGORY_EXPONENT = 0.8;
   static final double BRAND_EXPONENT = 1.1;
+  static final double TYPE_EXPONENT = 0.6;
+  static final double QUALIFIER_EXPONENT = 0.7;
   static final int BRAND_POOL_SIZE = 60;
   static final int BRANDS_PER_CATEGORY = 14;
   static final double OUT_OF_STOCK_SHARE = 0.15;
   static final double NEW_SHARE = 0.12;
   static final double SPONSORED_SHARE = 0.06;
-  static final double QUALIFIER_SHARE = 0.6;
-  static final double VARIANT_SHARE = 0.5;
   static final double MEAN_STOCK = 40;
   static final int MAX_STOCK = 999;
 
   private static final double BRAND_WEIGHT = 0.55;
   private static final double PRODUCT_WEIGHT = 0.5;
+  private static final double QUALIFIER_WEIGHT = 0.3;
   private static final double NOISE_WEIGHT = 0.45;
   private static final double USER_BRAND_WEIGHT = 0.8;
 
@@ -48,27 +52,16 @@ public final class CatalogGenerator {
     "a", "o", "ex", "ia", "on", "ix", "us", "era", "ora", "ant", "ine", "is", "um", "ell"
   };
 
-  /** Title suffixes; they vary title lengths, hence first-pass scores. */
-  private static final List<String> VARIANTS =
-      List.of(
-          "Black",
-          "White",
-          "Navy Blue",
-          "Limited Edition",
-          "2-Pack",
-          "Gift Set",
-          "Grey",
-          "Large",
-          "Small",
-          "Value Pack With Extra Case");
-
   private final long seed;
-  private final Zipf categoryZipf = new Zipf(Categories.ALL.size(), CATEGORY_EXPONENT);
-  private final Zipf brandZipf = new Zipf(BRANDS_PER_CATEGORY, BRAND_EXPONENT);
+  private final Discrete categoryRanks = Discrete.zipf(Categories.ALL.size(), CATEGORY_EXPONENT);
+  private final Discrete brandRanks = Discrete.zipf(BRANDS_PER_CATEGORY, BRAND_EXPONENT);
+  private final Discrete[] typeRanks = new Discrete[Categories.ALL.size()];
+  private final TextGenerator text = new TextGenerator(QUALIFIER_EXPONENT);
   private final List<List<String>> brandsByCategory = new ArrayList<>();
   private final float[][] categoryDirections;
   private final float[][][] productDirections;
   private final Map<String, float[]> brandDirections = new HashMap<>();
+  private final Map<String, float[]> qualifierDirections = new HashMap<>();
 
   public CatalogGenerator(long seed) {
     this.seed = seed;
@@ -85,11 +78,18 @@ public final class CatalogGenerator {
     categoryDirections = new float[Categories.ALL.size()][];
     productDirections = new float[Categories.ALL.size()][][];
     for (int c = 0; c < Categories.ALL.size(); c++) {
+      Category category = Categories.ALL.get(c);
       categoryDirections[c] = unitGaussian(random);
-      int products = Categories.ALL.get(c).products().size();
-      productDirections[c] = new float[products][];
-      for (int p = 0; p < products; p++) {
+      int types = category.types().size();
+      typeRanks[c] = Discrete.zipf(types, TYPE_EXPONENT);
+      productDirections[c] = new float[types][];
+      for (int p = 0; p < types; p++) {
         productDirections[c][p] = unitGaussian(random);
+      }
+      for (String qualifier : category.qualifiers()) {
+        // A qualifier shared by categories ("lightweight") keeps its first direction.
+        float[] direction = unitGaussian(random);
+        qualifierDirections.putIfAbsent(qualifier, direction);
       }
     }
   }
@@ -116,6 +116,15 @@ public final class CatalogGenerator {
     return normalise(v);
   }
 
+  /** The unit direction a title qualifier adds to a product's embedding (for tests). */
+  float[] qualifierDirection(String qualifier) {
+    float[] direction = qualifierDirections.get(qualifier);
+    if (direction == null) {
+      throw new IllegalArgumentException("unknown qualifier: " + qualifier);
+    }
+    return direction.clone();
+  }
+
   /** Product {@code index} (0-based) of the catalog. */
   public Product product(int index) {
     if (index < 0) {
@@ -123,20 +132,12 @@ public final class CatalogGenerator {
     }
     SplittableRandom random =
         new SplittableRandom(new SplittableRandom(seed ^ (index * 0x9E3779B97F4A7C15L)).nextLong());
-    int c = categoryZipf.sample(random);
+    int c = categoryRanks.sample(random);
     Category category = Categories.ALL.get(c);
-    int brandRank = brandZipf.sample(random);
+    int brandRank = brandRanks.sample(random);
     String brand = brandsByCategory.get(c).get(brandRank);
-    int p = random.nextInt(category.products().size());
-    String noun = category.products().get(p);
-    String qualifier =
-        random.nextDouble() < QUALIFIER_SHARE ? pick(category.qualifiers(), random) : null;
-    String model = String.valueOf((char) ('A' + random.nextInt(26))) + (10 + random.nextInt(90));
-    String variant = random.nextDouble() < VARIANT_SHARE ? pick(VARIANTS, random) : null;
-    String title =
-        titleCase(String.join(" ", nonNull(brand, qualifier, noun, model)))
-            + (variant == null ? "" : ", " + variant);
-    String description = description(category, brand, noun, model, random);
+    int p = typeRanks[c].sample(random);
+    ProductText words = text.write(c, category.types().get(p), brand, random);
 
     float price = price(category.medianPrice() * Math.exp(0.5 * random.nextGaussian()));
     float margin = (float) clamp(category.baseMargin() + 0.08 * random.nextGaussian(), 0.02, 0.7);
@@ -149,11 +150,11 @@ public final class CatalogGenerator {
     int stock = stock(random);
     boolean isNew = random.nextDouble() < NEW_SHARE;
     boolean sponsored = random.nextDouble() < SPONSORED_SHARE;
-    float[] embedding = embedding(c, p, brand, random);
+    float[] embedding = embedding(c, p, brand, words.qualifiers(), random);
     return new Product(
         String.format(Locale.ROOT, "P%07d", index + 1),
-        title,
-        description,
+        words.title(),
+        words.description(),
         brand,
         category.name(),
         price,
@@ -166,16 +167,6 @@ public final class CatalogGenerator {
         embedding);
   }
 
-  /** "The {brand} {noun} {model}." and two distinct feature sentences of the category. */
-  private static String description(
-      Category category, String brand, String noun, String model, SplittableRandom random) {
-    List<String> features = category.features();
-    int first = random.nextInt(features.size());
-    int second = (first + 1 + random.nextInt(features.size() - 1)) % features.size();
-    return "The %s %s %s. %s %s"
-        .formatted(brand, noun, model, features.get(first), features.get(second));
-  }
-
   /** 0 for a share of the products, otherwise exponential around {@link #MEAN_STOCK}. */
   private static int stock(SplittableRandom random) {
     if (random.nextDouble() < OUT_OF_STOCK_SHARE) {
@@ -185,27 +176,21 @@ public final class CatalogGenerator {
     return (int) Math.min(MAX_STOCK, units);
   }
 
-  private static List<String> nonNull(String... words) {
-    List<String> out = new ArrayList<>();
-    for (String w : words) {
-      if (w != null) {
-        out.add(w);
-      }
-    }
-    return out;
-  }
-
-  private float[] embedding(int c, int p, String brand, SplittableRandom random) {
+  private float[] embedding(
+      int c, int p, String brand, List<String> qualifiers, SplittableRandom random) {
     float[] brandDirection = brandDirections.get(brand);
     float[] v = new float[DIMENSION];
     double noiseScale = NOISE_WEIGHT / Math.sqrt(DIMENSION);
     for (int d = 0; d < DIMENSION; d++) {
-      v[d] =
-          (float)
-              (categoryDirections[c][d]
-                  + PRODUCT_WEIGHT * productDirections[c][p][d]
-                  + BRAND_WEIGHT * brandDirection[d]
-                  + noiseScale * random.nextGaussian());
+      double x =
+          categoryDirections[c][d]
+              + PRODUCT_WEIGHT * productDirections[c][p][d]
+              + BRAND_WEIGHT * brandDirection[d]
+              + noiseScale * random.nextGaussian();
+      for (String q : qualifiers) {
+        x += QUALIFIER_WEIGHT * qualifierDirections.get(q)[d];
+      }
+      v[d] = (float) x;
     }
     return normalise(v);
   }
@@ -265,19 +250,5 @@ public final class CatalogGenerator {
 
   private static double clamp(double x, double lo, double hi) {
     return Math.max(lo, Math.min(hi, x));
-  }
-
-  private static String pick(List<String> words, SplittableRandom random) {
-    return words.get(random.nextInt(words.size()));
-  }
-
-  private static String titleCase(String text) {
-    StringBuilder sb = new StringBuilder(text.length());
-    boolean start = true;
-    for (char ch : text.toCharArray()) {
-      sb.append(start ? Character.toUpperCase(ch) : ch);
-      start = ch == ' ';
-    }
-    return sb.toString();
   }
 }

@@ -5,9 +5,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.Test;
 
 public class CatalogGeneratorTest {
@@ -121,6 +127,91 @@ public class CatalogGeneratorTest {
       }
     }
     assertTrue(liked / nLiked + " vs " + others / nOthers, liked / nLiked > others / nOthers + 0.2);
+  }
+
+  @Test
+  public void embeddingsLeanTowardsTheTitlesQualifiers() {
+    CatalogGenerator g = new CatalogGenerator(42);
+    for (String qualifier : List.of("lightweight", "cushioned", "waterproof")) {
+      float[] direction = g.qualifierDirection(qualifier);
+      double with = 0;
+      double without = 0;
+      int nWith = 0;
+      int nWithout = 0;
+      for (int i = 0; i < N; i++) {
+        Product p = g.product(i);
+        if (p.category().equals("shoes")) {
+          double projection = dot(direction, p.embedding());
+          if (p.title().toLowerCase(Locale.ROOT).contains(qualifier)) {
+            with += projection;
+            nWith++;
+          } else {
+            without += projection;
+            nWithout++;
+          }
+        }
+      }
+      assertTrue(qualifier + " never in a title", nWith > 20);
+      assertTrue(
+          qualifier + ": " + with / nWith + " vs " + without / nWithout,
+          with / nWith > without / nWithout + 0.1);
+    }
+  }
+
+  @Test
+  public void demoQueryWordsOccurInTitlesAndDescriptionsAVaryingNumberOfTimes() {
+    CatalogGenerator g = new CatalogGenerator(42);
+    for (String word : List.of("running", "laptop", "coffee")) {
+      Pattern pattern = Pattern.compile("\\b" + word + "\\b", Pattern.CASE_INSENSITIVE);
+      int inTitle = 0;
+      int onlyInDescription = 0;
+      int[] descriptionCounts = new int[6];
+      // What BM25 sees of a title match: title length, counts and length of the description.
+      Set<List<Integer>> scoreInputs = new HashSet<>();
+      for (int i = 0; i < N; i++) {
+        Product p = g.product(i);
+        int t = count(pattern, p.title());
+        int d = count(pattern, p.description());
+        if (t > 0) {
+          inTitle++;
+          scoreInputs.add(
+              List.of(
+                  TextGenerator.wordCount(p.title()),
+                  t,
+                  d,
+                  TextGenerator.wordCount(p.description())));
+        } else if (d > 0) {
+          onlyInDescription++;
+        }
+        if (t > 0 || d > 0) {
+          descriptionCounts[Math.min(d, descriptionCounts.length - 1)]++;
+        }
+      }
+      String stats =
+          word
+              + ": "
+              + inTitle
+              + " in titles, "
+              + onlyInDescription
+              + " only in "
+              + "descriptions, description counts "
+              + Arrays.toString(descriptionCounts);
+      assertTrue(stats, inTitle > N / 20);
+      assertTrue(stats, onlyInDescription > N / 100);
+      for (int c = 0; c <= TextGenerator.MAX_TYPE_MENTIONS; c++) {
+        assertTrue(stats, descriptionCounts[c] > 0);
+      }
+      assertTrue(stats + ", distinct score inputs " + scoreInputs.size(), scoreInputs.size() > 150);
+    }
+  }
+
+  private static int count(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
   }
 
   private static double dot(float[] a, float[] b) {
