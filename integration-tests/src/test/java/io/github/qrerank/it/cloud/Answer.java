@@ -7,6 +7,7 @@ import static org.junit.Assert.fail;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,19 +20,32 @@ import org.apache.solr.common.util.NamedList;
  * {@code [qrerank]} values) and, with {@code debugQuery=true}, the {@code qrerank} debug section.
  */
 record Answer(
-    long numFound, List<String> ids, List<Float> scores, List<Object> info, NamedList<?> section) {
+    long numFound,
+    List<String> ids,
+    List<Float> scores,
+    List<Object> info,
+    List<Map<String, Object>> fields,
+    NamedList<?> section) {
 
   static final String TRANSFORMER = "[qrerank]";
 
-  /** Keys that differ between runs or between one core and a cluster by design. */
+  /**
+   * Keys that differ between runs or between one core and a cluster by design (an indexed
+   * document's {@code _version_} differs from one collection to another).
+   */
   private static final Set<String> NOT_COMPARED =
-      Set.of("timingsMs", "recomputed", "shards", "shard");
+      Set.of("timingsMs", "recomputed", "shards", "shard", "_version_");
 
   static Answer of(QueryResponse rsp) {
     List<String> ids = new ArrayList<>();
     List<Float> scores = new ArrayList<>();
     List<Object> info = new ArrayList<>();
+    List<Map<String, Object>> fields = new ArrayList<>();
     for (SolrDocument d : rsp.getResults()) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      d.forEach((name, value) -> values.put(name, value));
+      values.remove(TRANSFORMER);
+      fields.add(values);
       ids.add((String) d.getFieldValue("id"));
       Object score = d.getFieldValue("score");
       scores.add(score == null ? null : ((Number) score).floatValue());
@@ -39,7 +53,7 @@ record Answer(
     }
     Map<String, Object> debug = rsp.getDebugMap();
     NamedList<?> section = debug == null ? null : (NamedList<?>) debug.get("qrerank");
-    return new Answer(rsp.getResults().getNumFound(), ids, scores, info, section);
+    return new Answer(rsp.getResults().getNumFound(), ids, scores, info, fields, section);
   }
 
   double objective() {
@@ -80,6 +94,7 @@ record Answer(
     assertEquals(context + ": ids", expected.ids(), actual.ids());
     assertEquals(context + ": scores", expected.scores(), actual.scores());
     similar(context + ": [qrerank]", expected.info(), actual.info());
+    similar(context + ": fields", expected.fields(), actual.fields());
     if (expected.section() != null || actual.section() != null) {
       assertEquals(context + ": selected", expected.selectedIds(), actual.selectedIds());
       assertEquals(context + ": F(S)", expected.objective(), actual.objective(), 1e-9);
@@ -100,6 +115,16 @@ record Answer(
           continue;
         }
         similar(path + "." + e.getName(i), e.getVal(i), a.get(e.getName(i)));
+      }
+    } else if (expected instanceof Map<?, ?> e) {
+      assertTrue(path + ": not a map: " + actual, actual instanceof Map<?, ?>);
+      Map<?, ?> a = (Map<?, ?>) actual;
+      assertEquals(path + ": keys", List.copyOf(e.keySet()), List.copyOf(a.keySet()));
+      for (Map.Entry<?, ?> entry : e.entrySet()) {
+        if (NOT_COMPARED.contains(String.valueOf(entry.getKey()))) {
+          continue;
+        }
+        similar(path + "." + entry.getKey(), entry.getValue(), a.get(entry.getKey()));
       }
     } else if (expected instanceof Collection<?> e) {
       assertTrue(path + ": not a list: " + actual, actual instanceof Collection<?>);

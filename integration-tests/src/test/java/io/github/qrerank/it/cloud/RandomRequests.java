@@ -9,7 +9,8 @@ import org.apache.solr.client.solrj.SolrQuery;
  * Seeded {@code {!qrerank}} requests over {@link TestProducts} whose first pass scores the same on
  * any number of shards: a function of the document's own fields ({@code defType=func}), which no
  * index statistics enter. Windows from 8 to 100, caps, quotas, stock, utility fields, user vectors,
- * filters, paging and the three kinds of {@code fl}; always the exact solver, with a budget large
+ * filters, paging and {@code fl} lists Solr answers in two passes or one (key and scores only);
+ * always the exact solver, with a budget large
  * enough for a proven optimum on a loaded machine.
  */
 final class RandomRequests {
@@ -18,7 +19,7 @@ final class RandomRequests {
     null, null, "category:(coffee OR tea)", "stock:[1 TO *]", "price:[10 TO 70]", "brand:*"
   };
   private static final String[] FIELD_LISTS = {
-    "id,score,[qrerank]", "id,score", "*,score,[qrerank]"
+    "id,score,[qrerank]", "id,score", "*,score,[qrerank]", "id", "id,s:score", "score"
   };
   private static final int[] WINDOWS = {8, 20, 50, 100};
 

@@ -35,9 +35,10 @@ import org.apache.solr.search.SortSpec;
  * the problem once (stages 2 and 3 of the pipeline), and hands Solr the page of the re-ranked global
  * order: the ids with their shards and scores, and the {@code [qrerank]} values of each document.
  *
- * <p>The stored fields are then fetched by Solr's usual second pass; a request Solr would have
- * answered in one pass ({@code fl=id,score}) gets the second pass too, because a document of the
- * window need not be among the {@code start + rows} documents a shard returns in its list.
+ * <p>The stored fields are then fetched by Solr's usual second pass, which also hands each
+ * document its re-ranked score and {@code [qrerank]} value (as the documents' score-dependent
+ * fields). A request Solr answers in one pass ({@code fl=id,score}) stays one pass: {@link
+ * OnePassPage} settles its documents.
  */
 final class CoordinatorMerge {
   private static final String RESPONSE = "response";
@@ -127,7 +128,7 @@ final class CoordinatorMerge {
         query.offerOutcome(
             QRerankOutcome.distributed(
                 params, windowScores, windowShards, global, solution, mergeNanos, rewriteNanos));
-    page(merged, firstPass, ranked, w, outcome, offset, count);
+    page(sreq, merged, firstPass, ranked, w, outcome, offset, count);
     if (partial) {
       rb.rsp.setPartialResults(rb.req);
     }
@@ -221,6 +222,7 @@ final class CoordinatorMerge {
 
   /** Hands Solr the documents of the page, in the re-ranked order, with their scores and values. */
   private void page(
+      ShardRequest sreq,
       ShardDoc[] merged,
       float[] firstPass,
       ScoreDoc[] ranked,
@@ -233,6 +235,7 @@ final class CoordinatorMerge {
     int end = (int) Math.min(ranked.length, (long) offset + count);
     int size = Math.max(0, end - offset);
     Map<Object, ShardDoc> resultIds = new HashMap<>();
+    List<ShardDoc> page = new ArrayList<>(size);
     for (int pos = offset; pos < end; pos++) {
       ScoreDoc r = ranked[pos];
       ShardDoc d = merged[r.doc];
@@ -245,6 +248,7 @@ final class CoordinatorMerge {
         d.scoreDependentFields = fields;
       }
       resultIds.put(d.id.toString(), d);
+      page.add(d);
     }
     SolrDocumentList docs = new SolrDocumentList();
     docs.setNumFound(numFound);
@@ -258,7 +262,11 @@ final class CoordinatorMerge {
     }
     rb.resultIds = resultIds;
     rb.setResponseDocs(docs);
-    rb.onePassDistributedQuery = false;
+    if (rb.onePassDistributedQuery && transformerNames.isEmpty()) {
+      OnePassPage.settle(rb, page, sreq.responses, docs);
+    } else {
+      rb.onePassDistributedQuery = false;
+    }
   }
 
   private static SimpleOrderedMap<Object> transformerInfo(
