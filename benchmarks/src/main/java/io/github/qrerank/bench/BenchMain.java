@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * The project's benchmark command (run by {@code ./bench.sh}): measures, in one JVM and one run,
  * the exact solver, the same instances on OR-Tools CP-SAT, and {@code {!qrerank}} against {@code
- * {!rerank}} in a real Solr, then writes BENCHMARKS.md. Progress goes to stderr.
+ * {!rerank}} in a real Solr, on one core and on a 2-shard SolrCloud, then writes BENCHMARKS.md. Progress goes to stderr.
  */
 public final class BenchMain {
   private static final long SMALL_SEED = 1_000_000L;
@@ -94,8 +94,11 @@ public final class BenchMain {
     if (o.solr()) {
       progress("Solr: end-to-end");
       report.solr(SolrBench.run(o));
+      progress("SolrCloud: end-to-end on 2 shards");
+      report.cloud(CloudBench.run(o));
     } else {
       report.solrPending("skipped with " + BenchOptions.SKIP_SOLR + ".");
+      report.cloudPending("skipped with " + BenchOptions.SKIP_SOLR + ".");
     }
 
     report.loadAtEnd(loadAverage());

@@ -14,8 +14,8 @@ import org.apache.solr.embedded.JettySolrRunner;
  * collection {@code products} of {@value #SHARDS} shards, one replica each, one shard per node.
  * Every request to it is distributed: qrerank makes its selection at the coordinator.
  */
-final class DemoCloud implements DemoSolr {
-  static final int SHARDS = 2;
+public final class DemoCloud implements DemoSolr {
+  public static final int SHARDS = 2;
   static final String CONFIG = "products";
 
   private final MiniSolrCloudCluster cluster;
@@ -26,8 +26,17 @@ final class DemoCloud implements DemoSolr {
     this.nodes = nodes;
   }
 
-  static DemoCloud start(Path home, int port) throws Exception {
-    MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(0, home.resolve("cloud")).build();
+  /**
+   * Starts the cloud under {@code home} (which must exist) and creates the empty collection.
+   *
+   * @param port the first node's port (0 picks a free one)
+   */
+  public static DemoCloud start(Path home, int port) throws Exception {
+    // no test tracing set-up: it needs a randomized-testing context, which the demo is not
+    MiniSolrCloudCluster cluster =
+        new MiniSolrCloudCluster.Builder(0, home.resolve("cloud"))
+            .withTraceIdGenerationDisabled()
+            .build();
     try {
       JettySolrRunner first = node(cluster, "node1", port);
       JettySolrRunner second = node(cluster, "node2", 0);
@@ -58,6 +67,11 @@ final class DemoCloud implements DemoSolr {
     }
     cluster.waitForNode(jetty, 60);
     return jetty;
+  }
+
+  /** The cluster, for callers that need its state (where each shard lives). */
+  public MiniSolrCloudCluster cluster() {
+    return cluster;
   }
 
   @Override

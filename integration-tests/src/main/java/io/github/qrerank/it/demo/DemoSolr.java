@@ -1,7 +1,7 @@
 package io.github.qrerank.it.demo;
 
 /** The Solr the demo runs against: one core, or a SolrCloud collection ({@code --cloud}). */
-interface DemoSolr {
+public interface DemoSolr {
 
   /** The base URL requests go to, e.g. {@code http://127.0.0.1:8983/solr}. */
   String baseUrl();

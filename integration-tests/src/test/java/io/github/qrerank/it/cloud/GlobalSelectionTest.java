@@ -246,7 +246,7 @@ public class GlobalSelectionTest {
 
   /**
    * The debug section names the shard of every window document (the shard that holds it) and
-   * measures each shard's extra payload.
+   * measures each shard's extra payload; {@code shards.info} reports each shard as usual.
    */
   @Test
   public void theDebugSectionNamesShardsAndPayloads() throws Exception {
@@ -258,8 +258,16 @@ public class GlobalSelectionTest {
         "rq",
         "{!qrerank reRankDocs=100 k=5 vectorField=embedding stockField=stock caps=brand:2"
             + " utility=margin:0.5 solver=exact timeoutMs=5000}");
+    q.set("shards.info", true);
     QueryResponse rsp = cluster.getSolrClient().query(TWO, q);
     Answer a = Answer.of(rsp);
+    NamedList<?> shardsInfo = (NamedList<?>) rsp.getResponse().get("shards.info");
+    assertEquals("shards.info: " + shardsInfo, 2, shardsInfo.size());
+    long hits = 0;
+    for (int i = 0; i < shardsInfo.size(); i++) {
+      hits += ((Number) ((NamedList<?>) shardsInfo.getVal(i)).get("numFound")).longValue();
+    }
+    assertEquals(a.numFound(), hits);
     for (NamedList<Object> d : a.windowDocs()) {
       String shard = (String) d.get("shard");
       String expectedShard = shardOfId.get((String) d.get("id"));
