@@ -208,6 +208,20 @@ public class GlobalSelectionTest {
     assertEquals(0, actual.windowDocs().size());
   }
 
+  /**
+   * With rows=0 the shards' collectors do not run (Solr only counts): the shards read their
+   * window again, and the debug section is still the one-core section.
+   */
+  @Test
+  public void noRowsStillGivesTheDebugSection() throws Exception {
+    SolrQuery q = window(30, 4);
+    q.setRows(0);
+    Answer actual = Answer.of(cluster.getSolrClient().query(THREE, q));
+    assertEquals(List.of(), actual.ids());
+    assertSameAnswer("rows=0", Answer.of(CloudSupport.onCore(reference, q)), actual);
+    assertEquals(30, actual.windowDocs().size());
+  }
+
   /** start/rows page over the global re-ranked order, within the window and past it. */
   @Test
   public void pagesOverTheGlobalOrder() throws Exception {

@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import org.apache.solr.common.util.JavaBinCodec;
 
 /** The size of a response section in Solr's javabin format, the format shards answer in. */
-public final class PayloadSize {
+final class PayloadSize {
   private PayloadSize() {}
 
   /** Bytes {@code value} takes when written with javabin (its own header included). */
-  public static long javabinBytes(Object value) {
+  static long javabinBytes(Object value) {
     Counter counter = new Counter();
     try (JavaBinCodec codec = new JavaBinCodec()) {
       codec.marshal(value, counter);

@@ -25,6 +25,10 @@ import org.apache.solr.search.QParserPlugin;
  * with each request, whose error then says the value is the queryParser's default. Each request is
  * validated in {@code parse()}: every invalid value is refused with a 400 naming the parameter.
  *
+ * <p>A request that Solr sends to a shard of a distributed search ({@code isShard=true}) gets a
+ * query in the shard role ({@link QRerankQuery#isShard()}): the shard reports its window and the
+ * coordinator selects.
+ *
  * <p>Two request settings are refused: {@code multiThreaded=true} (Solr would then collect each
  * index slice with its own collector and re-rank each slice's window on its own) and {@code
  * cursorMark} (a cursor pages by sort values, which re-ranked documents do not follow).
