@@ -71,9 +71,9 @@ public final class WeightSubspace {
   }
 
   private static long[][] binomialTable() {
-    long[][] c = new long[MAX_QUBITS + 2][];
+    // Square, so C(n, k) = 0 for k > n can be read directly while ranking.
+    long[][] c = new long[MAX_QUBITS + 2][MAX_QUBITS + 2];
     for (int n = 0; n < c.length; n++) {
-      c[n] = new long[n + 1];
       c[n][0] = 1;
       c[n][n] = 1;
       for (int k = 1; k < n; k++) {
