@@ -159,7 +159,7 @@ public final class StateVector {
   /** rx(θ) = [[cos θ/2, −i sin θ/2], [−i sin θ/2, cos θ/2]]. */
   public StateVector rx(int q, double theta) {
     double c = Math.cos(checkAngle(theta, "theta") / 2), s = Math.sin(theta / 2);
-    GateKernels.unitary(re, im, checkQubit(q, "q"), new double[] {c, 0, 0, -s, 0, -s, c, 0});
+    GateKernels.rx(re, im, checkQubit(q, "q"), c, s);
     return this;
   }
 
@@ -189,14 +189,14 @@ public final class StateVector {
   /** Controlled NOT: flips {@code target} where {@code control} is 1. */
   public StateVector cx(int control, int target) {
     checkPair(control, target, "control", "target");
-    GateKernels.cx(re, im, control, target);
+    PairKernels.cx(re, im, control, target);
     return this;
   }
 
   /** Controlled Z: negates the states with both qubits set (symmetric). */
   public StateVector cz(int a, int b) {
     checkPair(a, b, "a", "b");
-    GateKernels.cz(re, im, a, b);
+    PairKernels.cz(re, im, a, b);
     return this;
   }
 
@@ -206,7 +206,7 @@ public final class StateVector {
    */
   public StateVector rzz(int a, int b, double theta) {
     checkPair(a, b, "a", "b");
-    GateKernels.rzz(re, im, a, b, checkAngle(theta, "theta"));
+    PairKernels.rzz(re, im, a, b, checkAngle(theta, "theta"));
     return this;
   }
 
@@ -226,7 +226,7 @@ public final class StateVector {
    */
   public StateVector xy(int a, int b, double theta) {
     checkPair(a, b, "a", "b");
-    GateKernels.xy(re, im, a, b, checkAngle(theta, "theta"));
+    PairKernels.xy(re, im, a, b, checkAngle(theta, "theta"));
     return this;
   }
 

@@ -104,7 +104,7 @@ public final class XYMixer {
     double c = Math.cos(theta / 2);
     double s = Math.sin(theta / 2);
     for (int m = 0; m < pairs.length; m++) {
-      GateKernels.xyPairs(re, im, table, offsets[m], offsets[m + 1], c, s);
+      PairKernels.xyPairs(re, im, table, offsets[m], offsets[m + 1], c, s);
     }
   }
 }

@@ -8,12 +8,13 @@ import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every gate against its textbook matrix on every qubit of a 5-qubit register (qubits 0-2 run the
- * flat loop, 3-4 the nested block loop), then the classic identities.
+ * Every gate against its textbook matrix on every qubit of a 6-qubit register (qubits 0-2 run the
+ * flat loop, 3-5 the nested block loop; pairs with both qubits ≥ 3 the run loop), then the classic
+ * identities.
  */
 class GateTest {
   private static final double TOL = 1e-13;
-  private static final int N = 5;
+  private static final int N = 6;
   private static final double THETA = 0.7321;
 
   /** G on qubit q of n: I ⊗ ... ⊗ G ⊗ ... ⊗ I with qubit 0 least significant. */
@@ -182,6 +183,38 @@ class GateTest {
         }
       }
     }
+  }
+
+  @Test
+  void twoQubitGatesMatchDecompositionsOnAWiderRegister() {
+    // n = 9 reaches the kernels' other shapes: rzz with lo < 3 and hi ≥ 6 (per-run patterns), and
+    // runs of 8+ for lo ≥ 3. Decompositions use only gates checked against matrices above.
+    int n = 9;
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(8);
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        if (a == b) {
+          continue;
+        }
+        StateVector s = TestStates.random(n, rng);
+        double t = rng.nextDouble() * 6;
+        assertEquals(0, distance(s.copy().rzz(a, b, t), s.copy().cx(a, b).rz(b, t).cx(a, b)), TOL);
+        assertEquals(0, distance(s.copy().cz(a, b), s.copy().h(b).cx(a, b).h(b)), TOL);
+        // xy(θ) = exp(-iθ(XX+YY)/4) = rxx(θ/2)·ryy(θ/2) (they commute); rxx(φ) = H⊗H·rzz(φ)·H⊗H,
+        // ryy(φ) = rx(π/2)⊗rx(π/2) · rzz(φ) · rx(−π/2)⊗rx(−π/2).
+        StateVector viaRzz = s.copy().h(a).h(b).rzz(a, b, t / 2).h(a).h(b)
+            .rx(a, Math.PI / 2).rx(b, Math.PI / 2).rzz(a, b, t / 2).rx(a, -Math.PI / 2).rx(b, -Math.PI / 2);
+        assertEquals(0, distance(s.copy().xy(a, b, t), viaRzz), 1e-12, a + "," + b);
+      }
+    }
+  }
+
+  private static double distance(StateVector u, StateVector v) {
+    double d = 0;
+    for (int x = 0; x < u.size(); x++) {
+      d = Math.max(d, Math.hypot(u.re(x) - v.re(x), u.im(x) - v.im(x)));
+    }
+    return d;
   }
 
   @Test
