@@ -12,10 +12,11 @@ import java.util.SplittableRandom;
  * arrays were chosen over interleaved (re, im) pairs because every kernel then runs the same
  * arithmetic over consecutive doubles with one index per array, which HotSpot's auto-vectoriser
  * needs, and because diagonal passes (phase layer, rz, expectation) combine the amplitude arrays
- * with a diagonal array element by element. Measured on this project's machine (AVX-512, JDK 17):
- * a generic complex single-qubit pass over 2^22 amplitudes took about the same time as a plain
- * read-modify-write pass over the two arrays for q ≥ 3; the interleaved layout was equal or up to
- * 25% slower depending on the qubit.
+ * with a diagonal array element by element. Measured on this project's machine (AVX-512, JDK 17,
+ * one thread): a single-qubit pass over 2^22 or 2^24 amplitudes takes 1.0-1.4x the time of a plain
+ * read-modify-write pass over the two arrays for q ≥ 3 (about 1.5x on qubits 0-2, where the pairs
+ * are too close for block loops); the interleaved layout was equal or up to 25% slower depending on
+ * the qubit. Gates run on the calling thread only.
  *
  * <p>Instances are mutable and not thread-safe.
  */
