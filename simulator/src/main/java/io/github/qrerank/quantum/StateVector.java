@@ -1,5 +1,6 @@
 package io.github.qrerank.quantum;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -101,16 +102,16 @@ public final class StateVector {
   /** Resets to the basis state |index>. */
   public StateVector setBasisState(int index) {
     checkIndex(index);
-    java.util.Arrays.fill(re, 0);
-    java.util.Arrays.fill(im, 0);
+    Arrays.fill(re, 0);
+    Arrays.fill(im, 0);
     re[index] = 1;
     return this;
   }
 
   /** Resets to the uniform superposition |+>^n (what h on every qubit makes from |0...0>). */
   public StateVector setUniform() {
-    java.util.Arrays.fill(re, 1 / Math.sqrt(re.length));
-    java.util.Arrays.fill(im, 0);
+    Arrays.fill(re, 1 / Math.sqrt(re.length));
+    Arrays.fill(im, 0);
     return this;
   }
 
@@ -124,7 +125,7 @@ public final class StateVector {
       throw new IllegalArgumentException("k must be in [0, " + numQubits + "]: " + k);
     }
     double amplitude = 1 / Math.sqrt(WeightSubspace.binomial(numQubits, k));
-    java.util.Arrays.fill(im, 0);
+    Arrays.fill(im, 0);
     for (int x = 0; x < re.length; x++) {
       re[x] = Integer.bitCount(x) == k ? amplitude : 0;
     }

@@ -1,5 +1,6 @@
 package io.github.qrerank.quantum;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -47,8 +48,8 @@ public final class SubspaceState {
    * 1/sqrt(C(n,k)) on every rank.
    */
   public SubspaceState setDicke() {
-    java.util.Arrays.fill(re, 1 / Math.sqrt(re.length));
-    java.util.Arrays.fill(im, 0);
+    Arrays.fill(re, 1 / Math.sqrt(re.length));
+    Arrays.fill(im, 0);
     return this;
   }
 
