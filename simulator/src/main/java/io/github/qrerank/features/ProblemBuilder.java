@@ -43,7 +43,8 @@ public final class ProblemBuilder {
     for (int i = 0; i < n; i++) {
       scores[i] = window.score(i);
       if (!Double.isFinite(scores[i])) {
-        throw new IllegalArgumentException("first-pass score of " + window.id(i) + " is " + scores[i]);
+        throw new IllegalArgumentException(
+            "first-pass score of " + window.id(i) + " is " + scores[i]);
       }
     }
     double[] normScores = minMax(scores);

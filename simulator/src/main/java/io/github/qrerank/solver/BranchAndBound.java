@@ -10,8 +10,9 @@ package io.github.qrerank.solver;
  * incumbent's size; or equal, and its coverage bound is below; or both equal, and F(S) plus an
  * {@link ObjectiveBounds} bound for the missing documents does not exceed the incumbent's F. The
  * loop over the children stops as soon as the same test holds for the remaining suffix of the
- * compatible list (all three bounds only shrink along it). The first incumbent is the greedy+swap answer, and a set
- * replaces the incumbent only when its key is strictly larger, so the result is deterministic.
+ * compatible list (all three bounds only shrink along it). The first incumbent is the greedy+swap
+ * answer, and a set replaces the incumbent only when its key is strictly larger, so the result is
+ * deterministic.
  *
  * <p>The budget is checked every {@link #CHECK_EVERY} nodes. When it expires, the search stops
  * and {@link #upperBound()} bounds F over every unexplored set of the incumbent's size.
@@ -183,7 +184,10 @@ final class BranchAndBound {
     }
   }
 
-  /** Bound on F over the unexplored sets S ∪ A, A ⊆ list[from..len) non-empty, of the incumbent's size. */
+  /**
+   * Bound on F over the unexplored sets S ∪ A, A ⊆ list[from..len) non-empty, of the incumbent's
+   * size (the additive relaxation).
+   */
   private double regionBound(int depth, int[] list, double[] marg, int from, int len) {
     int need = incSize - depth;
     if (need <= 0) {

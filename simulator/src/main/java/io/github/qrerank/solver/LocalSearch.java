@@ -7,7 +7,8 @@ package io.github.qrerank.solver;
  * one selected document for one unselected; else the best improving swap of two for two, the
  * incoming pair taken from a shortlist (the best marginal gains, and the best members of each
  * quota left short). Pair swaps matter with quotas: a document that is a member of two quotas
- * cannot be swapped out alone without losing coverage. Never breaks a hard constraint.
+ * cannot be swapped out alone without losing coverage. Never breaks a hard constraint; the budget
+ * is checked between moves (and inside the costlier pair-swap pass).
  */
 final class LocalSearch {
   /** Minimum relative gain in F for a move to count as an improvement (avoids cycling on noise). */
@@ -37,7 +38,7 @@ final class LocalSearch {
           continue;
         }
       }
-      if (!bestSwap(s) && !bestPairSwap(s)) {
+      if (!bestSwap(s) && !bestPairSwap(s, budget)) {
         return;
       }
     }
@@ -78,8 +79,11 @@ final class LocalSearch {
     return true;
   }
 
-  /** Applies the best improving two-for-two swap; false when there is none. */
-  private static boolean bestPairSwap(SearchState s) {
+  /**
+   * Applies the best improving two-for-two swap; false when there is none or the budget expires
+   * first (checked for every outgoing pair, as a pass costs O(k²·n)).
+   */
+  private static boolean bestPairSwap(SearchState s, Budget budget) {
     Candidates c = s.c;
     int size = s.size();
     if (size < 2 || c.m - size < 2) {
@@ -92,6 +96,9 @@ final class LocalSearch {
     int[] shortlist = new int[SHORTLIST * (1 + c.quotas)];
     for (int x = 0; x < chosen.length; x++) {
       for (int y = x + 1; y < chosen.length; y++) {
+        if (budget.expired()) {
+          return false;
+        }
         int o1 = chosen[x];
         int o2 = chosen[y];
         s.remove(o1);
@@ -143,7 +150,9 @@ final class LocalSearch {
     return len;
   }
 
-  /** Appends up to SHORTLIST best-gain addable positions (members of q when q ≥ 0) not yet listed. */
+  /**
+   * Appends up to SHORTLIST best-gain addable positions (members of q when q ≥ 0) not yet listed.
+   */
   private static int top(SearchState s, int o1, int o2, int q, int[] out, int len) {
     Candidates c = s.c;
     int start = len;

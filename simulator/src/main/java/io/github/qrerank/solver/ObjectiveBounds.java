@@ -29,6 +29,12 @@ package io.github.qrerank.solver;
  * scans stop as soon as no later position can matter.
  */
 final class ObjectiveBounds {
+  /** How often (in scanned positions) a star scan tests whether it can still exceed the gain. */
+  private static final int REACH_CHECK_EVERY = 8;
+
+  private static final int CAP = 1;
+  private static final int QUOTA = 2;
+
   private final Candidates c;
   private final boolean[] taken;
   private final int[] takenList;
@@ -101,12 +107,6 @@ final class ObjectiveBounds {
     }
     return sum;
   }
-
-  /** How often (in scanned positions) a star scan tests whether it can still exceed the gain. */
-  private static final int REACH_CHECK_EVERY = 8;
-
-  private static final int CAP = 1;
-  private static final int QUOTA = 2;
 
   /**
    * Repeatedly takes the best remaining marginal. CAP (index = cap): a position whose group has no
@@ -209,7 +209,9 @@ final class ObjectiveBounds {
     double sum = 0;
     for (int t = from; t < len; t++) {
       int q = list[t];
-      if (filled == r && (c.v[q] <= buffer[r - 1] || (t % REACH_CHECK_EVERY == 0 && cannotReach(sum, r, c.v[q], needed)))) {
+      if (filled == r
+          && (c.v[q] <= buffer[r - 1]
+              || (t % REACH_CHECK_EVERY == 0 && cannotReach(sum, r, c.v[q], needed)))) {
         break;
       }
       if (t == i) {

@@ -15,9 +15,9 @@ public final class Solvers {
    * problem; the selection always respects the hard constraints.
    *
    * <ul>
-   *   <li>{@link SolverKind#EXACT} and {@link SolverKind#AUTO}: {@link ExactSolver} with the budget;
-   *       when it could not prove optimality the fallback reason is {@value #TIMEOUT} and the
-   *       selection names the solver whose answer it is.
+   *   <li>{@link SolverKind#EXACT} and {@link SolverKind#AUTO}: {@link ExactSolver} with the
+   *       budget; when it could not prove optimality the fallback reason is {@value #TIMEOUT} and
+   *       the selection names the solver whose answer it is.
    *   <li>{@link SolverKind#GREEDY}: {@link GreedySwapSolver}, whose local search stops at the
    *       budget (no fallback reason: greedy never claims optimality).
    * </ul>

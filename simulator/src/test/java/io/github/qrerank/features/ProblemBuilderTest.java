@@ -103,7 +103,8 @@ class ProblemBuilderTest {
   @Test
   void affinityIsTheCosineWithTheUserVector() {
     float[][] vectors = {{2, 0}, {0, 3}, {-1, 0}, null, {0, 0}, {1, 1}};
-    WindowData w = WindowData.builder(ids(6), new double[] {6, 5, 4, 3, 2, 1}).vectors(vectors).build();
+    WindowData w =
+        WindowData.builder(ids(6), new double[] {6, 5, 4, 3, 2, 1}).vectors(vectors).build();
     BuiltProblem b = ProblemBuilder.build(w, spec(2, 0, 2, Map.of(), new float[] {1, 0}, 8));
     double[] a = b.affinities();
     assertArrayEquals(new double[] {1, 0, -1, 0, 0, Math.sqrt(0.5)}, a, EPS);
@@ -121,12 +122,16 @@ class ProblemBuilderTest {
   @Test
   void mismatchedDimensionsAreRejected() {
     WindowData w =
-        WindowData.builder(ids(2), new double[] {2, 1}).vectors(new float[][] {{1, 0}, {0, 1}}).build();
+        WindowData.builder(ids(2), new double[] {2, 1})
+            .vectors(new float[][] {{1, 0}, {0, 1}})
+            .build();
     assertThrows(
         IllegalArgumentException.class,
         () -> ProblemBuilder.build(w, spec(1, 1, 1, Map.of(), new float[] {1, 0, 0}, 8)));
     WindowData mixed =
-        WindowData.builder(ids(2), new double[] {2, 1}).vectors(new float[][] {{1, 0}, {0, 1, 0}}).build();
+        WindowData.builder(ids(2), new double[] {2, 1})
+            .vectors(new float[][] {{1, 0}, {0, 1, 0}})
+            .build();
     assertThrows(IllegalArgumentException.class, () -> ProblemBuilder.build(mixed, plain(8)));
   }
 

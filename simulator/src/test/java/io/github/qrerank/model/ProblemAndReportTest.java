@@ -20,8 +20,10 @@ class ProblemAndReportTest {
     0, 0.25, 0, 0
   };
   // brand: a, a, b, none (capped at 1); quota colour=red (documents 1, 2) at least 2.
-  private static final Cap BRAND = new Cap("brand", 1, new int[] {0, 0, 1, -1}, new String[] {"a", "b"});
-  private static final Quota RED = new Quota("color", "red", 2, new boolean[] {false, true, true, false});
+  private static final Cap BRAND =
+      new Cap("brand", 1, new int[] {0, 0, 1, -1}, new String[] {"a", "b"});
+  private static final Quota RED =
+      new Quota("color", "red", 2, new boolean[] {false, true, true, false});
 
   private static Problem problem(int k, boolean[] eligible) {
     return new Problem(V, SIM, 0.5, eligible, List.of(BRAND), List.of(RED), k);

@@ -101,7 +101,8 @@ class ExactSolverTest {
     assertEquals(0, e.report().eligible());
     assertTrue(e.provenOptimal());
 
-    Problem zeroWindow = new Problem(new double[0], new double[0], 0.5, new boolean[0], List.of(), List.of(), 5);
+    Problem zeroWindow =
+        new Problem(new double[0], new double[0], 0.5, new boolean[0], List.of(), List.of(), 5);
     assertEquals(0, new ExactSolver().solve(zeroWindow, Budget.unlimited()).size());
   }
 
@@ -145,7 +146,8 @@ class ExactSolverTest {
     assertArrayEquals(new int[] {0, 2, 4}, t.indices());
 
     // A cap of 0 excludes the group entirely.
-    Selection u = assertMatchesBruteForce(handMade(new int[] {0, 1, 0, 1}, 0, List.of(), 2), "cap 0");
+    Selection u =
+        assertMatchesBruteForce(handMade(new int[] {0, 1, 0, 1}, 0, List.of(), 2), "cap 0");
     assertEquals(0, u.size());
   }
 

@@ -37,7 +37,12 @@ class GreedySwapSolverTest {
       assertFalse(g.provenOptimal());
       int cmp =
           SearchState.compareKey(
-              g.size(), coverage(p, g), g.objective(), e.size(), coverage(p, e), e.objective() + 1e-9);
+              g.size(),
+              coverage(p, g),
+              g.objective(),
+              e.size(),
+              coverage(p, e),
+              e.objective() + 1e-9);
       assertTrue(cmp <= 0, label);
       if (g.size() == e.size() && g.objective() < e.objective() - 1e-9) {
         strictlyWorse++;
@@ -53,7 +58,7 @@ class GreedySwapSolverTest {
       Problem p = RandomProblems.random(seed, 40, 8, 0.3, 3, 2, false);
       Selection g = new GreedySwapSolver().solve(p, Budget.unlimited());
       Selection e = new ExactSolver().solve(p, Budget.unlimited());
-      assertEquals(e.size(), g.size(), "a single cap is a matroid: greedy reaches the largest size");
+      assertEquals(e.size(), g.size(), "one cap is a matroid: greedy reaches the largest size");
     }
   }
 
