@@ -192,4 +192,26 @@ final class PairKernels {
       rotatePair(re, im, pairs[m], pairs[m + 1], c, s);
     }
   }
+
+  // ----------------------------------------------------------------------------------- cry
+
+  /**
+   * Controlled ry(θ): on the states with the control bit set, (u, v) = (target 0, target 1) <-
+   * (cos(θ/2) u − sin(θ/2) v, sin(θ/2) u + cos(θ/2) v). A plain loop: used for state preparation
+   * and circuit checks, not in QAOA layers.
+   */
+  static void cry(double[] re, double[] im, int control, int target, double theta) {
+    double c = Math.cos(theta / 2), s = Math.sin(theta / 2);
+    int lo = Math.min(control, target), hi = Math.max(control, target);
+    int ctrl = 1 << control, tgt = 1 << target;
+    for (int p = 0, quarter = re.length >>> 2; p < quarter; p++) {
+      int i = insertTwoZeros(p, lo, hi) | ctrl;
+      int j = i | tgt;
+      double ur = re[i], ui = im[i], vr = re[j], vi = im[j];
+      re[i] = c * ur - s * vr;
+      im[i] = c * ui - s * vi;
+      re[j] = s * ur + c * vr;
+      im[j] = s * ui + c * vi;
+    }
+  }
 }

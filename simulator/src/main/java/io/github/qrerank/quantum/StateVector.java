@@ -232,6 +232,17 @@ public final class StateVector {
     return this;
   }
 
+  /**
+   * Controlled ry: ry(θ) on {@code target} where {@code control} is 1 (OpenQASM's {@code cry},
+   * used by the Dicke-state preparation of exported circuits). A plain loop, not tuned like the
+   * QAOA gates.
+   */
+  public StateVector cry(int control, int target, double theta) {
+    checkPair(control, target, "control", "target");
+    PairKernels.cry(re, im, control, target, checkAngle(theta, "theta"));
+    return this;
+  }
+
   // --------------------------------------------------------------------- diagonal operations
 
   /**

@@ -105,6 +105,19 @@ class GateTest {
   }
 
   @Test
+  void cryRotatesTheTargetWhereTheControlIsSet() {
+    // Qiskit's CRYGate with control q0, target q1 (index bit(control) + 2 bit(target)):
+    // |00>, |10> (control clear) untouched; on |01>, |11> the matrix ry(θ).
+    double c = Math.cos(THETA / 2), s = Math.sin(THETA / 2);
+    CMatrix cry = CMatrix.of(4,
+        1, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, c, 0, 0, 0, -s, 0,
+        0, 0, 0, 0, 1, 0, 0, 0,
+        0, 0, s, 0, 0, 0, c, 0);
+    assertGate2((st, a, b) -> st.cry(a, b, THETA), cry);
+  }
+
+  @Test
   void czAndRzzAreTheirDiagonals() {
     CMatrix cz = CMatrix.of(4,
         1, 0, 0, 0, 0, 0, 0, 0,
