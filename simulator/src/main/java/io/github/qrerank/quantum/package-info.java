@@ -1,6 +1,10 @@
 /**
  * In-process quantum simulation for qrerank's QAOA path: a full state-vector engine and an engine
- * restricted to the fixed-Hamming-weight subspace that the XY mixer preserves.
+ * restricted to the fixed-Hamming-weight subspace that the XY mixer preserves; the selection
+ * problem as a Hamiltonian ({@link io.github.qrerank.quantum.Hamiltonian}, with its QUBO and Ising
+ * forms and their export as dimod BQM JSON); QAOA on the subspace engine ({@link
+ * io.github.qrerank.quantum.QaoaSimulation}, {@link io.github.qrerank.quantum.AngleSchedule}). The
+ * same circuit as OpenQASM 3 lives in {@link io.github.qrerank.quantum.qasm}.
  *
  * <h2>Conventions</h2>
  *
