@@ -1,18 +1,20 @@
 package io.github.qrerank.features;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * PCA compression of a window's embeddings and the redundancy matrix computed from it.
  *
  * <p>Documents with a non-zero vector are centred by their mean; a thin SVD of the centred matrix
- * gives the principal directions. {@code c = min(dims, rank)} directions are kept, where the rank
- * counts singular values above {@link #RANK_TOLERANCE} times the largest. Each kept direction is
- * signed so that its largest-magnitude entry (first one on ties) is positive, which makes z_i
- * deterministic. Then {@code z_i = (e_i - mean) V_c}, and {@code sim_ij = max(0, cos(z_i, z_j))},
+ * (EJML) gives the principal directions. {@code c = min(dims, rank)} directions are kept, where
+ * the rank counts singular values above {@link #RANK_TOLERANCE} times the largest. Each kept
+ * direction is signed so that its largest-magnitude entry (first one on ties) is positive, which
+ * makes z_i deterministic. Then {@code z_i = (e_i - mean) V_c}, and {@code sim_ij = max(0, cos(z_i, z_j))},
  * 0 when either z is absent or numerically zero (norm at most {@link #ZERO_TOLERANCE} times the
  * largest norm).
  */
@@ -61,20 +63,11 @@ final class Compression {
     }
     int d = vectors[rows[0]].length;
     DMatrixRMaj centred = centred(vectors, rows, d);
-    DMatrixRMaj basis = principalDirections(centred, dims);
-    int c = basis.numCols;
+    double[][] kept = project(centred, dims);
     for (int r = 0; r < m; r++) {
-      double[] zi = new double[c];
-      for (int col = 0; col < c; col++) {
-        double s = 0;
-        for (int j = 0; j < d; j++) {
-          s += centred.unsafe_get(r, j) * basis.unsafe_get(j, col);
-        }
-        zi[col] = s;
-      }
-      z[rows[r]] = zi;
+      z[rows[r]] = kept[r];
     }
-    return new Compression(z, c, cosineSimilarities(z));
+    return new Compression(z, kept[0].length, cosineSimilarities(z));
   }
 
   private static int[] rowsWithVector(float[][] vectors) {
@@ -130,39 +123,73 @@ final class Compression {
     return x;
   }
 
-  /** The d x c matrix of the kept right singular vectors, descending, with deterministic signs. */
-  private static DMatrixRMaj principalDirections(DMatrixRMaj centred, int dims) {
-    int m = centred.numRows;
-    int d = centred.numCols;
+  /**
+   * The rows of {@code X V_c} for the centred m x d matrix X. Let T be X or its transpose,
+   * whichever is tall, and T = Q R its thin QR decomposition (R is s x s, s = min(m, d)). The SVD
+   * of the small R = U_R Σ V_R^T has the singular values of X, and V_R holds the right singular
+   * vectors of T: those of X when X is tall, else its left ones. Then {@code X V_c = U_c Σ_c} and
+   * {@code v_j = X^T u_j / σ_j}. Cost O(max(m,d)·s²); no d x d or m x m factor of X is formed.
+   */
+  private static double[][] project(DMatrixRMaj x, int dims) {
+    int m = x.numRows;
+    int d = x.numCols;
+    boolean wide = m < d;
+    DMatrixRMaj tall = wide ? CommonOps_DDRM.transpose(x, null) : x.copy();
+    QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(tall.numRows, tall.numCols);
+    // EJML's Householder QR reports failure on an exactly zero column (e.g. duplicate vectors or
+    // a constant coordinate); the SVD of T itself then gives the same factors, only slower.
+    DMatrixRMaj small = qr.decompose(tall.copy()) ? qr.getR(null, true) : tall;
     SingularValueDecomposition_F64<DMatrixRMaj> svd =
-        DecompositionFactory_DDRM.svd(m, d, false, true, true);
-    if (!svd.decompose(centred.copy())) {
+        DecompositionFactory_DDRM.svd(small.numRows, small.numCols, false, true, true);
+    if (!svd.decompose(small)) {
       throw new IllegalStateException("SVD of the window's embeddings did not converge");
     }
-    double[] sv = svd.getSingularValues().clone();
     int count = svd.numberOfSingularValues();
-    DMatrixRMaj v = svd.getV(null, false);
-    SingularOps_DDRM.descendingOrder(null, false, sv, count, v, false);
+    double[] sv = svd.getSingularValues().clone();
+    // Right singular vectors of T: those of X when X is tall, else its left ones.
+    DMatrixRMaj vt = svd.getV(null, false);
+    SingularOps_DDRM.descendingOrder(null, false, sv, count, vt, false);
     int rank = 0;
-    double largest = count == 0 ? 0 : sv[0];
-    while (rank < count && sv[rank] > RANK_TOLERANCE * largest) {
+    while (rank < count && sv[rank] > RANK_TOLERANCE * sv[0]) {
       rank++;
     }
     int c = Math.min(dims, rank);
-    DMatrixRMaj basis = new DMatrixRMaj(d, c);
+    double[][] z = new double[m][c];
+    double[] v = new double[d];
     for (int col = 0; col < c; col++) {
+      // v = the col-th right singular vector of X, to fix the sign.
+      for (int j = 0; j < d; j++) {
+        if (wide) {
+          double s = 0;
+          for (int i = 0; i < m; i++) {
+            s += x.unsafe_get(i, j) * vt.unsafe_get(i, col);
+          }
+          v[j] = s / sv[col];
+        } else {
+          v[j] = vt.unsafe_get(j, col);
+        }
+      }
       int arg = 0;
       for (int j = 1; j < d; j++) {
-        if (Math.abs(v.unsafe_get(j, col)) > Math.abs(v.unsafe_get(arg, col))) {
+        if (Math.abs(v[j]) > Math.abs(v[arg])) {
           arg = j;
         }
       }
-      double sign = v.unsafe_get(arg, col) < 0 ? -1 : 1;
-      for (int j = 0; j < d; j++) {
-        basis.unsafe_set(j, col, sign * v.unsafe_get(j, col));
+      double sign = v[arg] < 0 ? -1 : 1;
+      for (int i = 0; i < m; i++) {
+        double zi;
+        if (wide) {
+          zi = vt.unsafe_get(i, col) * sv[col];
+        } else {
+          zi = 0;
+          for (int j = 0; j < d; j++) {
+            zi += x.unsafe_get(i, j) * v[j];
+          }
+        }
+        z[i][col] = sign * zi;
       }
     }
-    return basis;
+    return z;
   }
 
   private static double[] cosineSimilarities(double[][] z) {

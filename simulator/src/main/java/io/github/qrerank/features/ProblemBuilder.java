@@ -31,7 +31,9 @@ import java.util.Map;
  *
  * <p>The spec is assumed validated by the plugin (parameter names, field existence). This class
  * throws {@link IllegalArgumentException} for what it cannot build: a field the window did not
- * collect, a non-finite score or numeric value, or vectors of mismatched dimensions.
+ * collect, or vectors of mismatched dimensions. Infinite scores and field values are clamped to the
+ * window's finite extremes (a NaN score counts as the lowest), never an error: they come from the
+ * index, not from the request.
  */
 public final class ProblemBuilder {
   private ProblemBuilder() {}
@@ -42,12 +44,8 @@ public final class ProblemBuilder {
     double[] scores = new double[n];
     for (int i = 0; i < n; i++) {
       scores[i] = window.score(i);
-      if (!Double.isFinite(scores[i])) {
-        throw new IllegalArgumentException(
-            "first-pass score of " + window.id(i) + " is " + scores[i]);
-      }
     }
-    double[] normScores = minMax(scores);
+    double[] normScores = minMax(clampInfinities(scores, true));
     double[] affinities = affinities(window, spec.userVector());
     Map<String, double[]> normUtility = new LinkedHashMap<>();
     double[] v = new double[n];
@@ -111,12 +109,40 @@ public final class ProblemBuilder {
     return out;
   }
 
-  private static double[] normalizedField(String field, double[] raw) {
+  /**
+   * Replaces +/-Infinity by the largest/smallest finite value of {@code x} (a float field can hold
+   * "Infinity", a function query can score it), so that one extreme value cannot turn the whole
+   * window's normalisation into NaN; NaN (missing) becomes the smallest finite value when {@code
+   * nanToMin}, else stays NaN. With no finite value at all, every entry becomes 0 (or NaN).
+   */
+  static double[] clampInfinities(double[] x, boolean nanToMin) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double a : x) {
+      if (Double.isFinite(a)) {
+        min = Math.min(min, a);
+        max = Math.max(max, a);
+      }
+    }
+    boolean none = min > max;
+    double[] out = x.clone();
+    for (int i = 0; i < out.length; i++) {
+      double a = out[i];
+      if (Double.isNaN(a)) {
+        out[i] = nanToMin ? (none ? 0 : min) : Double.NaN;
+      } else if (a == Double.POSITIVE_INFINITY) {
+        out[i] = none ? 0 : max;
+      } else if (a == Double.NEGATIVE_INFINITY) {
+        out[i] = none ? 0 : min;
+      }
+    }
+    return out;
+  }
+
+  private static double[] normalizedField(String field, double[] values) {
+    double[] raw = clampInfinities(values, false);
     double min = Double.POSITIVE_INFINITY;
     for (double a : raw) {
-      if (Double.isInfinite(a)) {
-        throw new IllegalArgumentException("utility field " + field + " has a value of " + a);
-      }
       if (!Double.isNaN(a)) {
         min = Math.min(min, a);
       }

@@ -59,8 +59,9 @@ public final class WindowProblem implements BuiltProblem {
   }
 
   /**
-   * z_i, or null when document i has no vector or an all-zero one. A document whose centred vector
-   * is zero (for example the only one with a vector) has a z of zeros, and no redundancy.
+   * z_i (of length {@link #componentsKept()}), or null when document i has no vector or an
+   * all-zero one. A document whose centred vector is zero (for example the only one with a
+   * vector) has a z of zeros, and no redundancy.
    */
   @Override
   public double[] compressed(int i) {

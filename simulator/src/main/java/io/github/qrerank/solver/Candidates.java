@@ -4,14 +4,12 @@ import io.github.qrerank.model.Cap;
 import io.github.qrerank.model.Problem;
 import io.github.qrerank.model.Quota;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * A {@link Problem} compiled for search: only the eligible documents ("candidates"), in
  * "position" order (utility descending, ties by document index), with flat arrays for the
  * utilities, the redundancy matrix pre-multiplied by lambda, cap groups and quota memberships.
- * Positions, not document indices, are used by the solvers; {@link #doc(int)} maps back.
+ * Positions, not document indices, are used by the solvers; {@link #docs} maps back.
  */
 final class Candidates {
   final Problem problem;
@@ -37,15 +35,7 @@ final class Candidates {
 
   Candidates(Problem problem) {
     this.problem = problem;
-    this.doc =
-        IntStream.range(0, problem.size())
-            .filter(problem::isEligible)
-            .boxed()
-            .sorted(
-                Comparator.comparingDouble((Integer i) -> -problem.utility(i))
-                    .thenComparingInt(i -> i))
-            .mapToInt(Integer::intValue)
-            .toArray();
+    this.doc = eligibleByUtility(problem);
     this.m = doc.length;
     this.kEff = Math.min(problem.k(), m);
     this.v = new double[m];
@@ -53,8 +43,10 @@ final class Candidates {
     double lambda = problem.lambda();
     for (int p = 0; p < m; p++) {
       v[p] = problem.utility(doc[p]);
-      for (int q = 0; q < m; q++) {
-        lsim[p * m + q] = lambda * problem.sim(doc[p], doc[q]);
+      for (int q = p + 1; q < m; q++) {
+        double w = lambda * problem.sim(doc[p], doc[q]);
+        lsim[p * m + q] = w;
+        lsim[q * m + p] = w;
       }
     }
     this.caps = problem.caps().size();
@@ -84,8 +76,43 @@ final class Candidates {
     this.fullCoverage = full;
   }
 
-  int doc(int position) {
-    return doc[position];
+  /** Eligible document indices, utility descending, ties by index (a stable sort by utility). */
+  private static int[] eligibleByUtility(Problem problem) {
+    int n = problem.size();
+    double[] negUtility = new double[n];
+    int count = 0;
+    int[] eligible = new int[n];
+    for (int i = 0; i < n; i++) {
+      if (problem.isEligible(i)) {
+        eligible[count++] = i;
+      }
+    }
+    // Sort by (-utility, index) through a stable merge sort on primitive keys.
+    int[] out = Arrays.copyOf(eligible, count);
+    for (int i : out) {
+      negUtility[i] = -problem.utility(i);
+    }
+    int[] tmp = new int[count];
+    for (int width = 1; width < count; width *= 2) {
+      for (int lo = 0; lo < count - width; lo += 2 * width) {
+        int mid = lo + width;
+        int hi = Math.min(lo + 2 * width, count);
+        int a = lo;
+        int b = mid;
+        int t = lo;
+        while (a < mid && b < hi) {
+          tmp[t++] = negUtility[out[b]] < negUtility[out[a]] ? out[b++] : out[a++];
+        }
+        while (a < mid) {
+          tmp[t++] = out[a++];
+        }
+        while (b < hi) {
+          tmp[t++] = out[b++];
+        }
+        System.arraycopy(tmp, lo, out, lo, hi - lo);
+      }
+    }
+    return out;
   }
 
   /** Document indices of the given positions. */
@@ -93,23 +120,6 @@ final class Candidates {
     int[] out = new int[count];
     for (int i = 0; i < count; i++) {
       out[i] = doc[positions[i]];
-    }
-    return out;
-  }
-
-  /** Positions of the given document indices (which must be candidates). */
-  int[] positions(int[] docs) {
-    int[] inverse = new int[problem.size()];
-    Arrays.fill(inverse, -1);
-    for (int p = 0; p < m; p++) {
-      inverse[doc[p]] = p;
-    }
-    int[] out = new int[docs.length];
-    for (int i = 0; i < docs.length; i++) {
-      out[i] = inverse[docs[i]];
-      if (out[i] < 0) {
-        throw new IllegalArgumentException("not an eligible document: " + docs[i]);
-      }
     }
     return out;
   }

@@ -2,10 +2,9 @@ package io.github.qrerank.solver;
 
 import io.github.qrerank.model.Problem;
 import io.github.qrerank.model.Selection;
-import java.util.Arrays;
 
 /**
- * Greedy construction followed by 1-swap local search; fast, never exceeds a hard constraint, no
+ * Greedy construction followed by swap local search; fast, never exceeds a hard constraint, no
  * optimality guarantee.
  *
  * <p>Construction: repeatedly add the compatible document (eligible, within every cap) with the
@@ -56,19 +55,20 @@ public final class GreedySwapSolver implements Solver {
         s.add(bestByGain(s, list, len));
         continue;
       }
-      Integer[] order = new Integer[len];
-      for (int i = 0; i < len; i++) {
-        order[i] = list[i];
-      }
-      Arrays.sort(
-          order,
-          (a, b) -> {
-            int cmp = Double.compare(s.gain(b), s.gain(a));
-            return cmp != 0 ? cmp : Integer.compare(a, b);
-          });
+      // Candidates in decreasing gain (ties: earlier position), picked lazily: usually the first
+      // keeps the target reachable.
       int chosen = -1;
       int chosenReach = Integer.MIN_VALUE;
-      for (int p : order) {
+      for (int tried = 0; tried < len; tried++) {
+        int at = tried;
+        for (int i = tried + 1; i < len; i++) {
+          if (s.gain(list[i]) > s.gain(list[at])) {
+            at = i;
+          }
+        }
+        int p = list[at];
+        System.arraycopy(list, tried, list, tried + 1, at - tried);
+        list[tried] = p;
         s.add(p);
         int len2 = s.compatible(0, scratch);
         int reach = s.coverage() + s.coverageBound(scratch, 0, len2, slots - 1);

@@ -83,21 +83,44 @@ class ProblemBuilderTest {
   }
 
   @Test
-  void uncollectedOrInfiniteFieldsAreRejected() {
-    WindowData w =
-        WindowData.builder(ids(2), new double[] {1, 2})
-            .numeric("inf", new double[] {1, Double.POSITIVE_INFINITY})
-            .build();
+  void uncollectedFieldsAreRejected() {
+    WindowData w = WindowData.builder(ids(2), new double[] {1, 2}).build();
     IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> ProblemBuilder.build(w, spec(1, 1, 1, Map.of("inf", 1.0), null, 8)));
-    assertTrue(e.getMessage().contains("inf"), e.getMessage());
-    e =
         assertThrows(
             IllegalArgumentException.class,
             () -> ProblemBuilder.build(w, spec(1, 1, 1, Map.of("missing", 1.0), null, 8)));
     assertTrue(e.getMessage().contains("missing"), e.getMessage());
+  }
+
+  @Test
+  void infiniteValuesAreClampedToTheWindowsFiniteExtremes() {
+    // scores: +Inf counts as the largest finite score (4), NaN and -Inf as the smallest (1).
+    // field: +Inf counts as 10, -Inf as 2, NaN is missing and so the minimum 2 as well.
+    double inf = Double.POSITIVE_INFINITY;
+    WindowData w =
+        WindowData.builder(ids(5), new double[] {inf, 4, 1, Double.NaN, -inf})
+            .numeric("f", new double[] {inf, 10, 2, Double.NaN, -inf})
+            .build();
+    BuiltProblem b = ProblemBuilder.build(w, spec(1, 1, 0, Map.of("f", 1.0), null, 8));
+    assertArrayEquals(new double[] {1, 1, 0, 0, 0}, b.normalizedScores(), EPS);
+    assertArrayEquals(new double[] {1, 1, 0, 0, 0}, b.normalizedUtility("f"), EPS);
+    assertArrayEquals(new double[] {2, 2, 0, 0, 0}, utilities(b), EPS);
+
+    WindowData allInfinite =
+        WindowData.builder(ids(2), new double[] {inf, -inf})
+            .numeric("f", new double[] {inf, inf})
+            .build();
+    BuiltProblem c = ProblemBuilder.build(allInfinite, spec(1, 1, 0, Map.of("f", 1.0), null, 8));
+    assertArrayEquals(new double[] {1, 1}, c.normalizedScores(), EPS);
+    assertArrayEquals(new double[] {1, 1}, c.normalizedUtility("f"), EPS);
+  }
+
+  private static double[] utilities(BuiltProblem b) {
+    double[] v = new double[b.problem().size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = b.problem().utility(i);
+    }
+    return v;
   }
 
   @Test
@@ -192,13 +215,20 @@ class ProblemBuilderTest {
 
   @Test
   void withoutTruncationSimsAreCosinesOfCentredVectors() {
-    Random rng = new Random(3);
-    int n = 20;
-    int d = 6;
+    // Tall (more documents than dimensions) and wide windows take different SVD paths.
+    assertSimsAreCentredCosines(20, 6, false);
+    assertSimsAreCentredCosines(5, 12, false);
+    // Exact duplicates make the centred matrix rank deficient.
+    assertSimsAreCentredCosines(12, 6, true);
+    assertSimsAreCentredCosines(6, 12, true);
+  }
+
+  private static void assertSimsAreCentredCosines(int n, int d, boolean duplicates) {
+    Random rng = new Random(3L * n + d);
     float[][] vectors = new float[n][d];
-    for (float[] e : vectors) {
+    for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        e[j] = (float) rng.nextGaussian();
+        vectors[i][j] = duplicates && i % 2 == 1 ? vectors[i - 1][j] : (float) rng.nextGaussian();
       }
     }
     double[] scores = new double[n];
@@ -206,7 +236,9 @@ class ProblemBuilderTest {
       scores[i] = n - i;
     }
     WindowData w = WindowData.builder(ids(n), scores).vectors(vectors).build();
-    Problem full = ProblemBuilder.build(w, plain(d)).problem();
+    BuiltProblem full = ProblemBuilder.build(w, plain(d));
+    int distinct = duplicates ? (n + 1) / 2 : n;
+    assertEquals(Math.min(distinct - 1, d), full.componentsKept(), n + "x" + d);
     double[] mean = new double[d];
     for (float[] e : vectors) {
       for (int j = 0; j < d; j++) {
@@ -229,7 +261,7 @@ class ProblemBuilderTest {
           }
           expected = Math.max(0, dot / Math.sqrt(ni * nj));
         }
-        assertEquals(expected, full.sim(i, j), 1e-9, "sim " + i + "," + j);
+        assertEquals(expected, full.problem().sim(i, j), 1e-9, n + "x" + d + ": " + i + "," + j);
       }
     }
     // One component: z is a scalar, so every sim is 1 (same sign) or 0.

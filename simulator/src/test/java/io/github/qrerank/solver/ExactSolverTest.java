@@ -74,6 +74,26 @@ class ExactSolverTest {
   }
 
   @Test
+  void matchesBruteForceWithTwoCapsAndTwoQuotas() {
+    Random rng = new Random(17);
+    for (int t = 0; t < 300; t++) {
+      int n = 6 + rng.nextInt(9);
+      int k = 1 + rng.nextInt(10);
+      int brandCap = rng.nextInt(4);
+      int colorCap = rng.nextInt(4);
+      int brandQuota = rng.nextInt(4);
+      int colorQuota = rng.nextInt(4);
+      Problem p =
+          RandomProblems.twoFields(
+              3000 + t, n, k, rng.nextInt(3) * 0.15, brandCap, colorCap, brandQuota, colorQuota);
+      assertMatchesBruteForce(
+          p,
+          "twoFields#" + t + " n=" + n + " k=" + k + " caps=" + brandCap + "," + colorCap
+              + " quotas=" + brandQuota + "," + colorQuota);
+    }
+  }
+
+  @Test
   void deterministic() {
     Problem p = RandomProblems.discrete(5, 14, 6, 0.1, 3, 2, 2);
     Selection a = new ExactSolver().solve(p, Budget.unlimited());

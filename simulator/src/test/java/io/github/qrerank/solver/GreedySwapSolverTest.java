@@ -21,14 +21,19 @@ class GreedySwapSolverTest {
     Random rng = new Random(13);
     int strictlyWorse = 0;
     for (int t = 0; t < 300; t++) {
+      int n = 6 + rng.nextInt(30);
+      int k = 1 + rng.nextInt(10);
+      double ineligible = rng.nextInt(3) * 0.2;
       Problem p =
-          t % 2 == 0
-              ? RandomProblems.random(
-                  500 + t, 6 + rng.nextInt(30), 1 + rng.nextInt(10), rng.nextInt(3) * 0.2,
-                  rng.nextInt(5), rng.nextInt(4), rng.nextBoolean())
-              : RandomProblems.discrete(
-                  500 + t, 6 + rng.nextInt(30), 1 + rng.nextInt(10), rng.nextInt(3) * 0.2,
-                  rng.nextInt(4), rng.nextInt(4), rng.nextInt(4));
+          switch (t % 3) {
+            case 0 -> RandomProblems.random(
+                500 + t, n, k, ineligible, rng.nextInt(5), rng.nextInt(4), rng.nextBoolean());
+            case 1 -> RandomProblems.discrete(
+                500 + t, n, k, ineligible, rng.nextInt(4), rng.nextInt(4), rng.nextInt(4));
+            default -> RandomProblems.twoFields(
+                500 + t, n, k, ineligible, rng.nextInt(4), rng.nextInt(4), rng.nextInt(3),
+                rng.nextInt(3));
+          };
       Selection g = new GreedySwapSolver().solve(p, Budget.unlimited());
       Selection e = new ExactSolver().solve(p, Budget.unlimited());
       String label = "#" + t + " greedy " + g + " exact " + e;

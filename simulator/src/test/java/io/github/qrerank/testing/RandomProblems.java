@@ -149,6 +149,65 @@ public final class RandomProblems {
     return new Problem(utility, sim, 1.0, eligible, caps, quotas, k);
   }
 
+  /**
+   * Like {@link #discrete} but with two group fields, brand (3 values) and colour (3 values), each
+   * possibly missing, capped independently (no cap when ≤ 0), and quotas "brand=b0" and
+   * "color=red" (none when the minimum is ≤ 0). A document can be in both quotas, and the caps
+   * intersect, so neither is a single matroid.
+   */
+  public static Problem twoFields(
+      long seed,
+      int n,
+      int k,
+      double ineligibleShare,
+      int brandCap,
+      int colorCap,
+      int brandQuota,
+      int colorQuota) {
+    Random rng = new Random(seed);
+    double[] utility = new double[n];
+    double[] sim = new double[n * n];
+    boolean[] eligible = new boolean[n];
+    int[] brand = new int[n];
+    int[] color = new int[n];
+    for (int i = 0; i < n; i++) {
+      utility[i] = 1 + rng.nextInt(3) + 0.25 * rng.nextInt(2);
+      eligible[i] = rng.nextDouble() >= ineligibleShare;
+      brand[i] = rng.nextInt(4) - 1;
+      color[i] = rng.nextInt(4) - 1;
+      for (int j = 0; j < i; j++) {
+        double s = rng.nextInt(3) / 2.0;
+        sim[i * n + j] = s;
+        sim[j * n + i] = s;
+      }
+    }
+    String[] brands = {"b0", "b1", "b2"};
+    String[] colors = {"red", "green", "blue"};
+    List<Cap> caps = new ArrayList<>();
+    if (brandCap > 0) {
+      caps.add(new Cap(BRAND, brandCap, brand, brands));
+    }
+    if (colorCap > 0) {
+      caps.add(new Cap(COLOR, colorCap, color, colors));
+    }
+    List<Quota> quotas = new ArrayList<>();
+    if (brandQuota > 0) {
+      boolean[] member = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        member[i] = brand[i] == 0;
+      }
+      quotas.add(new Quota(BRAND, brands[0], brandQuota, member));
+    }
+    if (colorQuota > 0) {
+      boolean[] member = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        member[i] = color[i] == 0;
+      }
+      quotas.add(new Quota(COLOR, colors[0], colorQuota, member));
+    }
+    return new Problem(utility, sim, 0.75, eligible, caps, quotas, k);
+  }
+
   /** Brand index with probability proportional to 1/(b+1). */
   private static int zipf(Random rng, int brands) {
     double total = 0;

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The project's benchmark command. Builds what it needs (the benchmarks module and the modules it
+# depends on, tests compiled but not run), then runs io.github.qrerank.bench.BenchMain, which
+# measures everything in one JVM and writes BENCHMARKS.md at the repository root.
+#
+#   ./bench.sh               full run (about 10 minutes on 2 cores)
+#   ./bench.sh --quick       smoke run with tiny samples (the report says so)
+#   ./bench.sh --skip-solr   solver benchmarks only
+#   ./bench.sh --out FILE    write the report elsewhere
+#
+# Set MAVEN_ARGS (e.g. MAVEN_ARGS=-o) to pass extra options to Maven.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+echo "[bench] building (mvn package -pl benchmarks -am -DskipTests)" >&2
+# shellcheck disable=SC2086
+mvn -B -q ${MAVEN_ARGS:-} -pl benchmarks -am package -DskipTests
+
+classpath="benchmarks/target/classes:$(cat benchmarks/target/bench-classpath.txt)"
+exec java -Xms1g -Xmx4g -XX:+UseG1GC -cp "$classpath" \
+  io.github.qrerank.bench.BenchMain --command "./bench.sh${*:+ $*}" "$@"

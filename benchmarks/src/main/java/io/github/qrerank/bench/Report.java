@@ -1,0 +1,255 @@
+package io.github.qrerank.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes BENCHMARKS.md from the outcomes of one run. Every number in it comes from those outcomes;
+ * the prose only explains how they were measured.
+ */
+final class Report {
+  private final StringBuilder md = new StringBuilder();
+
+  Report header(BenchOptions options, MachineFacts machine, Versions versions, String loadBefore) {
+    md.append("# qrerank benchmarks\n\n");
+    if (options.quick()) {
+      md.append("> **QUICK smoke run** (`--quick`): tiny sample sizes, not for citing.\n\n");
+    }
+    md.append("Written by `io.github.qrerank.bench.BenchMain` in a single run of:\n\n```\n")
+        .append(options.command())
+        .append("\n```\n\n")
+        .append("Every number below was measured in that run, on this machine, side by side; ")
+        .append(
+            "the file is rewritten whole by each run. Comparisons are ratios of times measured ")
+        .append("in the same JVM on the same inputs.\n\n");
+    md.append("| | |\n|---|---|\n");
+    row("date (UTC)", machine.date());
+    row("cores (JVM `availableProcessors`)", Integer.toString(machine.cores()));
+    row("CPU", machine.cpuModel());
+    row("memory", machine.memory());
+    row("OS", machine.os());
+    row("JVM", machine.jvm() + ", max heap " + machine.heap());
+    row(
+        "libraries",
+        "OR-Tools "
+            + versions.ortools()
+            + " (CP-SAT), Solr "
+            + versions.solr()
+            + ", Lucene "
+            + versions.lucene());
+    row("load average at start (1/5/15 min)", loadBefore);
+    md.append('\n');
+    return this;
+  }
+
+  Report loadAtEnd(String loadAfter) {
+    md.append("Load average at the end of the run (1/5/15 min): ")
+        .append(loadAfter)
+        .append(". The machine may be shared; a load above the core count inflates the tails.\n");
+    return this;
+  }
+
+  Report exact(String instancesText, List<ExactBench.Outcome> outcomes) {
+    md.append("## 1. Exact solver latency\n\n").append(instancesText).append("\n\n");
+    md.append(
+        "| N | k | instances | p50 | p99 | max | mean | best-of-passes p50 | p99 | max "
+            + "| nodes p50 | nodes p99 | nodes max | proven optimal | complete answers |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (ExactBench.Outcome o : outcomes) {
+      Latencies t = o.latencies();
+      Latencies nodes = o.nodeCounts();
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %d | %d | **%s** | **%s** | %s | %s | %s | %s | %s | %d | %d | %d | %s | %s"
+                  + " |\n",
+              o.set().n(),
+              o.set().k(),
+              o.set().size(),
+              Format.duration(t.p50()),
+              Format.duration(t.p99()),
+              Format.duration(t.max()),
+              Format.duration(t.mean()),
+              Format.duration(o.bestOfPasses().p50()),
+              Format.duration(o.bestOfPasses().p99()),
+              Format.duration(o.bestOfPasses().max()),
+              nodes.p50(),
+              nodes.p99(),
+              nodes.max(),
+              Format.share(o.proven(), o.set().size()),
+              Format.share(o.complete(), o.set().size())));
+    }
+    md.append("\nThe first-pass times split by whether the instance has quotas:\n\n");
+    md.append("| N | k | quotas | instances | p50 | p99 | max |\n|---|---|---|---|---|---|---|\n");
+    for (ExactBench.Outcome o : outcomes) {
+      for (boolean withQuotas : new boolean[] {false, true}) {
+        Latencies t = o.latenciesWithQuotas(withQuotas);
+        if (t != null) {
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %d | %d | %s | %d | %s | %s | %s |\n",
+                  o.set().n(),
+                  o.set().k(),
+                  withQuotas ? "yes" : "no",
+                  t.count(),
+                  Format.duration(t.p50()),
+                  Format.duration(t.p99()),
+                  Format.duration(t.max())));
+        }
+      }
+    }
+    md.append('\n');
+    return this;
+  }
+
+  Report text(String paragraph) {
+    md.append(paragraph).append("\n\n");
+    return this;
+  }
+
+  Report cpSat(
+      String modelText, List<CpSatBench.Outcome> outcomes, List<ExactBench.Outcome> exact) {
+    md.append("## 2. The same instances on Google OR-Tools CP-SAT\n\n")
+        .append(modelText)
+        .append("\n\n");
+    md.append(
+        "| N | k | CP-SAT workers | time limit | instances | proved optimal | solution, not proven"
+            + " | no solution in time | same optimum as exact | mismatches | CP-SAT p50"
+            + " (build+solve) | CP-SAT p99 | CP-SAT p50 solve only | mean pair variables | time"
+            + " ratio CP-SAT/exact p50 (per instance) | ratio of summed times |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (int i = 0; i < outcomes.size(); i++) {
+      CpSatBench.Outcome o = outcomes.get(i);
+      InstanceSet set = exact.get(i).set();
+      int compared = o.attempted() - o.skippedIncomplete();
+      boolean ran = o.totalNanos().length > 0;
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %d | %s | %s s | %d of %d%s | %s | %d | %d | %d | **%d** | %s | %s | %s | %s"
+                  + " | %s | %s |\n",
+              set.n(),
+              set.k(),
+              o.configuration(),
+              Format.decimal(o.solver().timeLimitSeconds(), 0),
+              o.attempted(),
+              set.size(),
+              o.skippedIncomplete() > 0
+                  ? " (" + o.skippedIncomplete() + " incomplete, skipped)"
+                  : "",
+              Format.share(o.proven(), compared),
+              o.feasibleOnly(),
+              o.noSolution(),
+              o.agree(),
+              o.mismatches(),
+              ran ? Format.duration(o.total().p50()) : "n/a",
+              ran ? Format.duration(o.total().p99()) : "n/a",
+              ran ? Format.duration(o.solveOnly().p50()) : "n/a",
+              Format.decimal(o.meanPairVariables(), 0),
+              ratioCell(o),
+              o.agree() == 0
+                  ? "n/a"
+                  : Format.ratio((double) o.cpSatNanosSum() / o.exactNanosSum())));
+    }
+    md.append('\n');
+    for (CpSatBench.Outcome o : outcomes) {
+      for (String d : o.mismatchDetails()) {
+        md.append("- mismatch (").append(o.configuration()).append("): ").append(d).append('\n');
+      }
+    }
+    return this;
+  }
+
+  private static String ratioCell(CpSatBench.Outcome o) {
+    String cell = o.agree() == 0 ? "n/a (nothing proved)" : Format.ratio(o.ratioPercentile(50));
+    double lower = o.timedOutRatioPercentile(50);
+    if (!Double.isNaN(lower)) {
+      cell +=
+          (o.agree() == 0 ? "; " : "; and ")
+              + "≥ "
+              + Format.ratio(lower)
+              + " on the instances CP-SAT did not prove in time";
+    }
+    return cell;
+  }
+
+  Report solr(SolrBench.Outcome o) {
+    md.append("## 3. End-to-end Solr latency\n\n").append(o.description()).append("\n\n");
+    md.append("| rank query | queries | p50 | p99 | max | mean |\n|---|---|---|---|---|---|\n");
+    solrRow("`{!rerank}`", o.rerank());
+    solrRow("`{!qrerank solver=exact}`", o.qrerank());
+    double p50 = (double) o.qrerank().p50() / o.rerank().p50();
+    double p99 = (double) o.qrerank().p99() / o.rerank().p99();
+    md.append('\n')
+        .append(
+            String.format(
+                Locale.ROOT,
+                "**Ratio qrerank / rerank: p50 %s×, p99 %s×** (target: p50 ratio ≤ 1.5 — %s);"
+                    + " difference of the p50s: %s.\n\n",
+                Format.decimal(p50, 4),
+                Format.decimal(p99, 4),
+                p50 <= 1.5 ? "met" : "NOT met",
+                Format.duration(o.qrerank().p50() - o.rerank().p50())));
+    QrerankCheck.Result c = o.check();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Check of the same %d qrerank requests, sent again afterwards with `debugQuery=true`"
+                + " and `[qrerank]` (untimed): proven optimal %s; answered by a fallback %d;"
+                + " complete (k=5, every constraint met) %s; selected documents out of stock or"
+                + " above brand:2 in **%d** answers. The plugin's own stage timings in that pass"
+                + " (debug section, features + compression + solve + rewrite): p50 %s, p99 %s; of"
+                + " which solve p50 %s, p99 %s.\n\n",
+            c.queries(),
+            Format.share(c.proven(), c.queries()),
+            c.fallbacks(),
+            Format.share(c.complete(), c.queries()),
+            c.violations(),
+            Format.duration(c.stagesNanos().p50()),
+            Format.duration(c.stagesNanos().p99()),
+            Format.duration(c.solveNanos().p50()),
+            Format.duration(c.solveNanos().p99())));
+    return this;
+  }
+
+  Report solrPending(String why) {
+    md.append("## 3. End-to-end Solr latency\n\nNot measured in this run: ")
+        .append(why)
+        .append("\n\n");
+    return this;
+  }
+
+  private void solrRow(String name, Latencies l) {
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| %s | %d | %s | %s | %s | %s |\n",
+            name,
+            l.count(),
+            Format.duration(l.p50()),
+            Format.duration(l.p99()),
+            Format.duration(l.max()),
+            Format.duration(l.mean())));
+  }
+
+  private void row(String key, String value) {
+    md.append("| ").append(key).append(" | ").append(value.replace("|", "/")).append(" |\n");
+  }
+
+  String markdown() {
+    return md.toString();
+  }
+
+  void write(Path out) throws IOException {
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+  }
+}

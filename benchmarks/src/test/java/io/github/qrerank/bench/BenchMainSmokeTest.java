@@ -1,0 +1,38 @@
+package io.github.qrerank.bench;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the whole benchmark with tiny samples (a real Solr included) and checks the report it
+ * writes: every section, no CP-SAT mismatch, no constraint violation in Solr's answers. No
+ * assertion on any time (shared machine).
+ */
+class BenchMainSmokeTest {
+
+  @Test
+  void writesEverySectionWithoutMismatchOrViolation(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("BENCHMARKS.md");
+    BenchOptions tiny =
+        new BenchOptions(
+            out, "./bench.sh --smoke", true, true, 12, 1, 4, 1, 3, 2, 1, 1, 1.0, 500, 4, 8, 1);
+    BenchMain.run(tiny);
+    String md = Files.readString(out, StandardCharsets.UTF_8);
+    assertTrue(md.contains("./bench.sh --smoke"), md);
+    assertTrue(md.contains("QUICK smoke run"), md);
+    assertTrue(md.contains("## 1. Exact solver latency"), md);
+    assertTrue(md.contains("| 100 | 5 | 12 |"), md);
+    assertTrue(md.contains("## 2. The same instances on Google OR-Tools CP-SAT"), md);
+    assertFalse(md.contains("- mismatch"), md);
+    assertTrue(md.contains("## 3. End-to-end Solr latency"), md);
+    assertTrue(md.contains("| `{!qrerank solver=exact}` | 8 |"), md);
+    assertTrue(md.contains("above brand:2 in **0** answers"), md);
+    assertTrue(md.contains("Ratio qrerank / rerank"), md);
+  }
+}

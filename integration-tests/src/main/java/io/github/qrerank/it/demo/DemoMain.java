@@ -1,0 +1,185 @@
+package io.github.qrerank.it.demo;
+
+import io.github.qrerank.it.demo.catalog.CatalogGenerator;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.core.CoreContainer;
+import org.apache.solr.embedded.JettyConfig;
+import org.apache.solr.embedded.JettySolrRunner;
+
+/**
+ * The qrerank demo: starts a real Solr (Jetty on 127.0.0.1, context {@code /solr}) with a core
+ * {@code products} made from {@code configsets/products}, indexes a generated catalog, prints for a
+ * few searches the plain top-5 next to the qrerank top-5 with the solve's constraint report and
+ * timings, prints {@code curl} commands to try, then serves until interrupted (Ctrl-C) unless
+ * {@code --exit} is given. See {@link DemoOptions#USAGE}.
+ */
+public final class DemoMain {
+
+  static final String CONTEXT = "/solr";
+  static final String SOLR_LOG_DIR = "solr.log.dir";
+
+  /**
+   * Jersey (inside Solr) warns through java.util.logging about an optional provider the demo does
+   * not need; the logger is held here so that its level sticks.
+   */
+  private static final Logger JERSEY_LOG = Logger.getLogger("org.glassfish.jersey");
+
+  private DemoMain() {}
+
+  public static void main(String[] args) throws Exception {
+    DemoOptions options;
+    try {
+      options = DemoOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("demo: " + e.getMessage());
+      System.err.println(DemoOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options == null) {
+      System.out.println(DemoOptions.USAGE);
+      return;
+    }
+    try {
+      run(options, System.out, System.console() != null);
+    } catch (DemoException | IllegalArgumentException e) {
+      System.err.println("demo: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /**
+   * Runs the demo, printing to {@code out}. With {@link DemoOptions#exitAfterPrintout()} it stops
+   * Solr and returns after the printout; otherwise it blocks, serving, until the JVM is shut down.
+   *
+   * @param interactive redraw the indexing progress in place (for a terminal)
+   */
+  public static void run(DemoOptions options, PrintStream out, boolean interactive)
+      throws Exception {
+    out.printf(
+        Locale.ROOT,
+        "qrerank demo: Solr + the qrerank plugin on %,d generated products" + " (seed %d)%n",
+        options.docs(),
+        options.seed());
+    Path home = DemoSolrHome.create(options.home());
+    out.println("  solr home  " + home);
+    JERSEY_LOG.setLevel(Level.SEVERE);
+    if (System.getProperty(SOLR_LOG_DIR) == null) {
+      // Solr complains at start-up when it is unset; the demo logs to stderr only.
+      System.setProperty(SOLR_LOG_DIR, home.resolve("logs").toString());
+    }
+    JettySolrRunner jetty = startSolr(home, options.port());
+    boolean serving = false;
+    try {
+      String baseUrl = jetty.getBaseUrl().toString();
+      String coreUrl = baseUrl + "/" + DemoSolrHome.CORE;
+      out.println("  solr       " + baseUrl + " (core " + DemoSolrHome.CORE + ")");
+      CatalogGenerator catalog = new CatalogGenerator(options.seed());
+      List<ExampleQuery> examples = Examples.of(catalog);
+      try (SolrClient client = new Http2SolrClient.Builder(baseUrl).build()) {
+        new CatalogIndexer(client, DemoSolrHome.CORE, out, interactive)
+            .index(catalog, options.docs());
+        ExampleRunner runner = new ExampleRunner(client, DemoSolrHome.CORE);
+        ComparisonPrinter printer = new ComparisonPrinter(out);
+        for (int i = 0; i < examples.size(); i++) {
+          printer.print(i + 1, runner.run(examples.get(i)));
+        }
+      }
+      out.println();
+      out.println(
+          options.exitAfterPrintout()
+              ? "Try these against a running demo (this one stops now, --exit was given):"
+              : "Try these while the demo runs (Ctrl-C stops it):");
+      for (ExampleQuery example : examples) {
+        out.println();
+        out.println("  # " + example.q() + ": " + example.story());
+        out.println("  " + CurlExamples.command(coreUrl, example));
+      }
+      out.println();
+      if (!options.exitAfterPrintout()) {
+        out.println("Serving at " + coreUrl + " - press Ctrl-C to stop.");
+        out.flush();
+        serving = true;
+        serveUntilShutdown(jetty, out);
+      }
+    } finally {
+      if (!serving) {
+        jetty.stop();
+      }
+    }
+  }
+
+  private static JettySolrRunner startSolr(Path home, int port) throws Exception {
+    JettyConfig config =
+        JettyConfig.builder().setPort(port).setContext(CONTEXT).stopAtShutdown(false).build();
+    JettySolrRunner jetty = new JettySolrRunner(home.toString(), config);
+    try {
+      jetty.start();
+    } catch (BindException e) {
+      throw new DemoException(
+          "port "
+              + port
+              + " is in use; pass "
+              + DemoOptions.PORT
+              + " with a free port (0 picks"
+              + " one)",
+          e);
+    }
+    CoreContainer cores = jetty.getCoreContainer();
+    Map<String, CoreContainer.CoreLoadFailure> failures = cores.getCoreInitFailures();
+    if (!failures.isEmpty()) {
+      jetty.stop();
+      CoreContainer.CoreLoadFailure failure = failures.values().iterator().next();
+      throw new DemoException(
+          "core " + failures.keySet() + " failed to load: " + rootMessage(failure.exception),
+          failure.exception);
+    }
+    return jetty;
+  }
+
+  private static void serveUntilShutdown(JettySolrRunner jetty, PrintStream out)
+      throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println();
+                  out.println("Stopping Solr ...");
+                  try {
+                    jetty.stop();
+                  } catch (Exception e) {
+                    out.println("Solr did not stop cleanly: " + e);
+                  } finally {
+                    stopped.countDown();
+                  }
+                },
+                "qrerank-demo-shutdown"));
+    stopped.await();
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == t ? String.valueOf(t.getMessage()) : t.getMessage() + " (cause: " + root + ")";
+  }
+
+  /** A failure the demo explains in one line instead of a stack trace. */
+  static final class DemoException extends Exception {
+    DemoException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

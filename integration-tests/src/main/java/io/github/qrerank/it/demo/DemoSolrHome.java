@@ -1,0 +1,118 @@
+package io.github.qrerank.it.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Lays out a Solr home for the demo: {@code solr.xml} and a core {@code products} whose {@code
+ * conf/} is the products configset (packaged on the demo's class path under {@value
+ * #CONFIGSET_RESOURCE}).
+ *
+ * <p>The home is recreated on every run. A directory that exists, is not empty and was not made by
+ * the demo (no {@value #MARKER} file) is never deleted.
+ */
+public final class DemoSolrHome {
+
+  public static final String CORE = "products";
+  public static final String CONFIGSET_RESOURCE = "qrerank/configsets/products/conf";
+  static final String MARKER = ".qrerank-demo-home";
+
+  static final String SOLR_XML =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <solr>
+        <int name="maxBooleanClauses">${solr.max.booleanClauses:1024}</int>
+      </solr>
+      """;
+
+  private DemoSolrHome() {}
+
+  /** (Re)creates {@code home}; returns its absolute path. */
+  public static Path create(Path home) throws IOException {
+    Path dir = home.toAbsolutePath().normalize();
+    if (Files.isDirectory(dir) && !isEmpty(dir)) {
+      if (!Files.exists(dir.resolve(MARKER))) {
+        throw new IllegalArgumentException(
+            DemoOptions.HOME
+                + " "
+                + dir
+                + " exists, is not empty and is not a demo home; refusing to overwrite it");
+      }
+      deleteTree(dir);
+    }
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve(MARKER), "created by the qrerank demo; deleted on its next run\n");
+    Files.writeString(dir.resolve("solr.xml"), SOLR_XML);
+    Path core = dir.resolve(CORE);
+    copyConfigset(core.resolve("conf"));
+    Files.writeString(
+        core.resolve("core.properties"), "name=" + CORE + "\n", StandardCharsets.UTF_8);
+    return dir;
+  }
+
+  /** Copies the products configset's {@code conf/} from the class path to {@code target}. */
+  static void copyConfigset(Path target) throws IOException {
+    URL url = DemoSolrHome.class.getClassLoader().getResource(CONFIGSET_RESOURCE);
+    if (url == null) {
+      throw new IllegalStateException(
+          CONFIGSET_RESOURCE + " is not on the class path; build integration-tests with Maven");
+    }
+    URI uri;
+    try {
+      uri = url.toURI();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("bad configset URL " + url, e);
+    }
+    if ("jar".equals(uri.getScheme())) {
+      try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+        copyTree(jar.provider().getPath(uri), target);
+      }
+    } else {
+      copyTree(Path.of(uri), target);
+    }
+  }
+
+  private static void copyTree(Path source, Path target) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(source)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    if (files.isEmpty()) {
+      throw new IllegalStateException("the configset at " + source + " is empty");
+    }
+    for (Path file : files) {
+      Path to = target.resolve(source.relativize(file).toString());
+      Files.createDirectories(to.getParent());
+      Files.copy(file, to);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.findAny().isEmpty();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}

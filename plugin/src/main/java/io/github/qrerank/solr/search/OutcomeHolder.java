@@ -1,0 +1,47 @@
+package io.github.qrerank.solr.search;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.solr.request.SolrRequestInfo;
+
+/**
+ * The outcome of one request, shared by the parsed {@link QRerankQuery} and its {@code wrap()} and
+ * {@code rewrite()} copies: the first outcome offered wins, later ones are ignored.
+ *
+ * <p>Because the query result cache keeps the query that produced an entry as part of its key, a
+ * holder would keep its outcome (which holds an n×n similarity matrix) alive as long as the cache
+ * entry. So the first offer registers a close hook on the current {@link SolrRequestInfo} that
+ * empties the holder when the request ends.
+ */
+final class OutcomeHolder {
+  private final AtomicReference<QRerankOutcome> outcome = new AtomicReference<>();
+  private volatile boolean released;
+
+  /** The outcome, or null when none was offered yet (or the request has ended). */
+  QRerankOutcome get() {
+    return released ? null : outcome.get();
+  }
+
+  /** Stores {@code o} unless an outcome is already there; returns the one held. */
+  QRerankOutcome offer(QRerankOutcome o) {
+    if (released) {
+      return o;
+    }
+    if (outcome.compareAndSet(null, o)) {
+      SolrRequestInfo info = SolrRequestInfo.getRequestInfo();
+      if (info != null) {
+        try {
+          info.addCloseHook(this::release);
+        } catch (IllegalStateException alreadyClosed) {
+          release();
+        }
+      }
+      return o;
+    }
+    return outcome.get();
+  }
+
+  private void release() {
+    released = true;
+    outcome.set(null);
+  }
+}

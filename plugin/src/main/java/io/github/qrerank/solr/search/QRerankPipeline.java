@@ -1,0 +1,111 @@
+package io.github.qrerank.solr.search;
+
+import io.github.qrerank.features.BuiltProblem;
+import io.github.qrerank.features.ProblemBuilder;
+import io.github.qrerank.features.WindowData;
+import io.github.qrerank.solr.feature.ExtractionPlan;
+import io.github.qrerank.solr.feature.WindowExtractor;
+import io.github.qrerank.solver.SolveReport;
+import io.github.qrerank.solver.Solvers;
+import java.io.IOException;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * The three stages of re-ranking a window, kept apart: (1) read the raw values ({@link
+ * WindowExtractor}, the only stage touching the index), (2) build the problem and solve it (pure,
+ * no Lucene types), (3) rewrite the ranked list.
+ */
+final class QRerankPipeline {
+  private QRerankPipeline() {}
+
+  /** Stages 1 and 2 for the window {@code docs} (first-pass order) with their scores. */
+  static Solved solve(
+      IndexReader reader, QRerankParams params, ExtractionPlan plan, int[] docs, float[] scores)
+      throws IOException {
+    long start = System.nanoTime();
+    double[] firstPass = new double[scores.length];
+    for (int i = 0; i < scores.length; i++) {
+      firstPass[i] = scores[i];
+    }
+    WindowData window = WindowExtractor.extract(reader, plan, docs, firstPass);
+    long extractNanos = System.nanoTime() - start;
+    if (docs.length == 0) {
+      return new Solved(params, docs, scores, window, null, null, extractNanos);
+    }
+    BuiltProblem built = ProblemBuilder.build(window, params.toModelSpec());
+    SolveReport report = Solvers.run(built.problem(), params.solver(), params.timeoutMs());
+    return new Solved(params, docs, scores, window, built, report, extractNanos);
+  }
+
+  /**
+   * Stage 3: the re-ranked list. {@code firstPass} is the whole first-pass list (its first {@code
+   * windowSize} entries are the window); {@code selected} holds window indices, position 0 first.
+   * Selected documents come first with score {@code max_W(score) + (k - position)}, then the rest
+   * of the window in first-pass order with first-pass scores, then the documents after the window
+   * unchanged. The input array is not modified.
+   */
+  static ScoreDoc[] rewrite(ScoreDoc[] firstPass, int windowSize, int[] selected, int k) {
+    ScoreDoc[] out = new ScoreDoc[firstPass.length];
+    float max = Float.NEGATIVE_INFINITY;
+    for (int i = 0; i < windowSize; i++) {
+      max = Math.max(max, firstPass[i].score);
+    }
+    boolean[] taken = new boolean[windowSize];
+    int o = 0;
+    for (int p = 0; p < selected.length; p++) {
+      ScoreDoc d = firstPass[selected[p]];
+      taken[selected[p]] = true;
+      out[o++] = new ScoreDoc(d.doc, rerankedScore(max, k, p), d.shardIndex);
+    }
+    for (int i = 0; i < firstPass.length; i++) {
+      if (i >= windowSize || !taken[i]) {
+        ScoreDoc d = firstPass[i];
+        out[o++] = new ScoreDoc(d.doc, d.score, d.shardIndex);
+      }
+    }
+    return out;
+  }
+
+  /** The score of the selected document at {@code position}: {@code max + (k - position)}. */
+  static float rerankedScore(float maxWindowScore, int k, int position) {
+    return (float) ((double) maxWindowScore + (k - position));
+  }
+
+  /** The result of stages 1 and 2. */
+  static final class Solved {
+    final QRerankParams params;
+    final int[] docs;
+    final float[] scores;
+    final WindowData window;
+    final BuiltProblem built;
+    final SolveReport report;
+    final long extractNanos;
+
+    Solved(
+        QRerankParams params,
+        int[] docs,
+        float[] scores,
+        WindowData window,
+        BuiltProblem built,
+        SolveReport report,
+        long extractNanos) {
+      this.params = params;
+      this.docs = docs;
+      this.scores = scores;
+      this.window = window;
+      this.built = built;
+      this.report = report;
+      this.extractNanos = extractNanos;
+    }
+
+    int[] selected() {
+      return report == null ? new int[0] : report.selection().indices();
+    }
+
+    QRerankOutcome toOutcome(long rewriteNanos, boolean recomputed) {
+      return new QRerankOutcome(
+          params, docs, scores, window, built, report, extractNanos, rewriteNanos, recomputed);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.github.qrerank.solr.search;
+
+import io.github.qrerank.solr.feature.ExtractionPlan;
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TopDocsCollector;
+import org.apache.lucene.search.Weight;
+import org.apache.solr.handler.component.MergeStrategy;
+import org.apache.solr.search.QueryCommand;
+import org.apache.solr.search.RankQuery;
+
+/**
+ * {@code rq={!qrerank ...}}: re-ranks the top {@code reRankDocs} documents of the main query by
+ * solving a constrained set selection (see the contract). Immutable: {@link #wrap(Query)} and
+ * {@link #rewrite(IndexSearcher)} return new instances.
+ *
+ * <p>{@link #equals} and {@link #hashCode} cover the main query and every parameter, so that the
+ * query result cache never answers one request with another's ranking. The {@link OutcomeHolder}
+ * shared by a parsed query and its copies is left out: it belongs to the request, not to the
+ * query's meaning.
+ *
+ * <p>Scoring delegates to the main query; the re-ranking happens in {@link QRerankCollector}.
+ */
+public final class QRerankQuery extends RankQuery {
+  private static final Query MATCH_ALL = new MatchAllDocsQuery();
+
+  private final Query mainQuery;
+  private final QRerankParams params;
+  private final ExtractionPlan plan;
+  private final OutcomeHolder holder;
+
+  QRerankQuery(QRerankParams params, ExtractionPlan plan) {
+    this(MATCH_ALL, params, plan, new OutcomeHolder());
+  }
+
+  private QRerankQuery(
+      Query mainQuery, QRerankParams params, ExtractionPlan plan, OutcomeHolder holder) {
+    this.mainQuery = Objects.requireNonNull(mainQuery, "mainQuery");
+    this.params = Objects.requireNonNull(params, "params");
+    this.plan = Objects.requireNonNull(plan, "plan");
+    this.holder = Objects.requireNonNull(holder, "holder");
+  }
+
+  /** The validated parameters. */
+  public QRerankParams params() {
+    return params;
+  }
+
+  ExtractionPlan plan() {
+    return plan;
+  }
+
+  /** The main (first-pass) query; match-all until {@link #wrap(Query)} is called. */
+  public Query mainQuery() {
+    return mainQuery;
+  }
+
+  /**
+   * The outcome of this request's re-ranking, or null when the collector has not run in this
+   * request (for example when the ranked list came from the query result cache). See {@link
+   * QRerankOutcomes#obtain} for an outcome in every case.
+   */
+  public QRerankOutcome outcome() {
+    return holder.get();
+  }
+
+  /** Stores an outcome unless one is there already; returns the one held. */
+  QRerankOutcome offerOutcome(QRerankOutcome outcome) {
+    return holder.offer(outcome);
+  }
+
+  /**
+   * A copy around another main query, sharing the holder and keeping the {@code cache} and {@code
+   * cost} settings (so that {@code {!qrerank cache=false}} stays out of the query result cache).
+   */
+  private QRerankQuery withMain(Query main) {
+    QRerankQuery copy = new QRerankQuery(main, params, plan, holder);
+    copy.setCache(getCache());
+    copy.setCost(getCost());
+    return copy;
+  }
+
+  @Override
+  public RankQuery wrap(Query main) {
+    return main == null ? this : withMain(main);
+  }
+
+  @Override
+  public MergeStrategy getMergeStrategy() {
+    return null;
+  }
+
+  @Override
+  public TopDocsCollector<? extends ScoreDoc> getTopDocsCollector(
+      int len, QueryCommand cmd, IndexSearcher searcher) throws IOException {
+    return new QRerankCollector(this, len, cmd, searcher);
+  }
+
+  @Override
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost)
+      throws IOException {
+    return new QRerankWeight(this, mainQuery.createWeight(searcher, scoreMode, boost));
+  }
+
+  @Override
+  public Query rewrite(IndexSearcher searcher) throws IOException {
+    Query rewritten = mainQuery.rewrite(searcher);
+    if (rewritten != mainQuery) {
+      return withMain(rewritten);
+    }
+    return super.rewrite(searcher);
+  }
+
+  @Override
+  public void visit(QueryVisitor visitor) {
+    mainQuery.visit(visitor.getSubVisitor(BooleanClause.Occur.MUST, this));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return sameClassAs(other) && equalsTo((QRerankQuery) other);
+  }
+
+  private boolean equalsTo(QRerankQuery other) {
+    return mainQuery.equals(other.mainQuery) && params.equals(other.params);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * classHash() + mainQuery.hashCode()) + params.hashCode();
+  }
+
+  @Override
+  public String toString(String field) {
+    return "{!"
+        + QRerankQParserPlugin.NAME
+        + " mainQuery='"
+        + mainQuery.toString(field)
+        + "' "
+        + params
+        + "}";
+  }
+}
