@@ -7,8 +7,8 @@ import io.github.qrerank.model.Selection;
  * Selection#solver()} names the solver that answered), the fallback reason if the asked solver did
  * not answer or did not finish (for example {@code timeout}), the wall time, and the quantum run
  * when QAOA ran (else null): for {@link SolverKind#QAOA} the run that answered (its diagnostics,
- * and the circuit on request), for a classical solver asked to compare with QAOA the comparison
- * run reported beside its answer ({@link #quantumCompared()}).
+ * and the circuit on request), for a classical solver asked to compare with QAOA the comparison run
+ * reported beside its answer ({@link #quantumCompared()}).
  *
  * @param solveNanos the asked solver's wall time, fallback included, comparison excluded
  * @param compareNanos the comparison run's wall time (0 when there was none)
