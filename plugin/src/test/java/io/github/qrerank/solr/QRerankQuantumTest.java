@@ -217,6 +217,17 @@ public class QRerankQuantumTest extends QRerankTestCase {
             "feasibleSampleShare")) {
       assertEquals(key, qa.get(key), qb.get(key));
     }
+    // From the query result cache the debug section runs QAOA again, to the same figures.
+    String cached = rq.replace("cache=false ", "");
+    Map<String, Object> c = reranked(cached, "q", "*:*");
+    Map<String, Object> d = reranked(cached, "q", "*:*");
+    assertEquals(Boolean.TRUE, debugSection(d).get("recomputed"));
+    assertEquals(ids(a), ids(c));
+    assertEquals(ids(a), ids(d));
+    Map<String, Object> qd = map(debugSection(d).get("quantum"));
+    for (String key : List.of("selected", "objective", "shortlist", "bestSampleEnergy")) {
+      assertEquals(key, qa.get(key), qd.get(key));
+    }
   }
 
   @Test

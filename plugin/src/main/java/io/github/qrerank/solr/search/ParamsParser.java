@@ -24,8 +24,7 @@ import org.apache.solr.common.params.SolrParams;
  * {@code k <= reRankDocs}, a user vector only with a vector field, and when QAOA runs ({@code
  * solver=qaoa} or {@code compare=qaoa}) {@code qubits >= k} and a subspace of at most {@link
  * QaoaSolver#MAX_DIMENSION} states; {@code qasm=true} only when QAOA runs. Every failure is a
- * {@link
- * org.apache.solr.common.SolrException} with code 400 whose message names the parameter.
+ * {@link org.apache.solr.common.SolrException} with code 400 whose message names the parameter.
  *
  * <p>An empty value of an optional parameter ({@code utility}, {@code vectorField}, {@code
  * userVector}, {@code stockField}, {@code caps}, {@code quotas}, {@code compare}) means "none", so

@@ -100,7 +100,7 @@ public final class QRerankParams {
    */
   public static final String QASM = "qasm";
 
-  /** Every parameter name, in the order of the contract. */
+  /** Every parameter name, in the order of the contract, then the additive ones. */
   public static final List<String> NAMES =
       List.of(
           RERANK_DOCS, K, SCORE_WEIGHT, AFFINITY_WEIGHT, UTILITY, VECTOR_FIELD, USER_VECTOR, DIMS,
