@@ -95,6 +95,11 @@ public final class DemoMain {
         new CatalogIndexer(client, DemoSolrHome.CORE, out, interactive)
             .index(catalog, options.docs());
         ExampleRunner runner = new ExampleRunner(client, DemoSolrHome.CORE);
+        out.printf(
+            Locale.ROOT,
+            "  warming up: each example %d times (so that the timings below are not the JIT's)%n",
+            ExampleRunner.WARM_UP_ROUNDS);
+        runner.warmUp(examples);
         ComparisonPrinter printer = new ComparisonPrinter(out);
         for (int i = 0; i < examples.size(); i++) {
           printer.print(i + 1, runner.run(examples.get(i)));

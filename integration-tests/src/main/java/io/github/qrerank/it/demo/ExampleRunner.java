@@ -41,6 +41,24 @@ final class ExampleRunner {
     this.collection = collection;
   }
 
+  /** How many times {@link #warmUp} sends each example. */
+  static final int WARM_UP_ROUNDS = 20;
+
+  /**
+   * Sends each example's re-ranked query {@link #WARM_UP_ROUNDS} times, each time with a different
+   * no-op filter so that the query result cache cannot answer it and the collector runs: a fresh
+   * JVM otherwise shows compile times, not qrerank's, in the first examples' timings.
+   */
+  void warmUp(List<ExampleQuery> examples) throws IOException, SolrServerException {
+    for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+      for (ExampleQuery example : examples) {
+        SolrQuery query = rerankQuery(example);
+        query.addFilterQuery("-id:warm-up-" + round);
+        client.query(collection, query);
+      }
+    }
+  }
+
   Comparison run(ExampleQuery example) throws IOException, SolrServerException {
     QueryResponse plain = client.query(collection, plainQuery(example));
     QueryResponse reranked = client.query(collection, rerankQuery(example));

@@ -22,15 +22,22 @@ public final class QRerankPipeline {
   private QRerankPipeline() {}
 
   /**
-   * Stage 2 alone: builds the problem of {@code window} and solves it with the request's solver and
-   * budget. An empty window gives an empty solution (no problem, no report).
+   * Stage 2 alone: builds the problem of {@code window} and solves it with the request's solver,
+   * budget, quantum settings and comparison. An empty window gives an empty solution (no problem,
+   * no report).
    */
   public static Solution solveWindow(QRerankParams params, WindowData window) {
     if (window.size() == 0) {
       return new Solution(null, null);
     }
     BuiltProblem built = ProblemBuilder.build(window, params.toModelSpec());
-    SolveReport report = Solvers.run(built.problem(), params.solver(), params.timeoutMs());
+    SolveReport report =
+        Solvers.run(
+            built.problem(),
+            params.solver(),
+            params.timeoutMs(),
+            params.quantumSettings(),
+            params.compare());
     return new Solution(built, report);
   }
 
