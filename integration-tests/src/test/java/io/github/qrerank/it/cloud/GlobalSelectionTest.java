@@ -246,6 +246,24 @@ public class GlobalSelectionTest {
     Answer.similar("pages' [qrerank]", expected.info().subList(0, 77), info);
   }
 
+  /**
+   * The quantum solver runs at the coordinator too: with the same seed it gives the one-core answer
+   * and the same {@code quantum} debug part ({@code compare=qaoa} beside the exact answer).
+   */
+  @Test
+  public void qaoaAtTheCoordinatorAnswersAsOneCore() throws Exception {
+    for (String solver : new String[] {"solver=qaoa", "solver=exact compare=qaoa"}) {
+      SolrQuery q = window(40, 4);
+      q.set(
+          "rq",
+          "{!qrerank reRankDocs=40 k=4 " + solver + " seed=5 shots=128 layers=1 qubits=10"
+              + " caps=brand:1 stockField=stock vectorField=embedding dims=4 timeoutMs=30000}");
+      Answer actual = Answer.of(cluster.getSolrClient().query(TWO, q));
+      assertSameAnswer(solver, Answer.of(CloudSupport.onCore(reference, q)), actual);
+      assertTrue(solver, actual.debug().get("quantum") != null);
+    }
+  }
+
   /** A request that sorts by a field merges the shards in that order, as one core sorts. */
   @Test
   public void sortsByAFieldAsOneCore() throws Exception {
