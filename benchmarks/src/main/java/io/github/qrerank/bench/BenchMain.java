@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * The project's benchmark command (run by {@code ./bench.sh}): measures, in one JVM and one run,
  * the exact solver, the same instances on OR-Tools CP-SAT, and {@code {!qrerank}} against {@code
- * {!rerank}} in a real Solr, on one core and on a 2-shard SolrCloud, then writes BENCHMARKS.md. Progress goes to stderr.
+ * {!rerank}} in a real Solr, on one core and on a 2-shard SolrCloud, then writes BENCHMARKS.md.
+ * Progress goes to stderr.
  */
 public final class BenchMain {
   private static final long SMALL_SEED = 1_000_000L;

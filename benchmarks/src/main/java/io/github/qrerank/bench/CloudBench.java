@@ -12,9 +12,9 @@ import org.apache.solr.client.solrj.impl.Http2SolrClient;
 
 /**
  * The end-to-end comparison of section 3 on a 2-shard SolrCloud collection: the demo's {@link
- * DemoCloud} (embedded ZooKeeper, two Solr nodes in the benchmark JVM on 127.0.0.1, one shard
- * each) holding the same catalog, the same queries picked and sent the same way, through the first
- * node (which coordinates). Then the extra bytes each shard sends for qrerank ({@link ShardBytes}).
+ * DemoCloud} (embedded ZooKeeper, two Solr nodes in the benchmark JVM on 127.0.0.1, one shard each)
+ * holding the same catalog, the same queries picked and sent the same way, through the first node
+ * (which coordinates). Then the extra bytes each shard sends for qrerank ({@link ShardBytes}).
  */
 final class CloudBench {
   record Outcome(String description, SolrBench.Measured measured, ShardBytes.Result bytes) {}
@@ -32,7 +32,8 @@ final class CloudBench {
       SolrBench.Measured m = SolrBench.measure(client, catalog, o, "SolrCloud");
       BenchMain.progress("SolrCloud: bytes of the shards' responses");
       ShardBytes.Result bytes =
-          ShardBytes.measure(cloud.cluster(), m.queries().subList(0, Math.min(50, m.queries().size())));
+          ShardBytes.measure(
+              cloud.cluster(), m.queries().subList(0, Math.min(50, m.queries().size())));
       return new Outcome(describe(o, indexNanos, m), m, bytes);
     } finally {
       cloud.stop();

@@ -282,7 +282,9 @@ final class Report {
   }
 
   Report cloudPending(String why) {
-    md.append("## 4. SolrCloud, 2 shards\n\nNot measured in this run: ").append(why).append("\n\n");
+    md.append("## 4. SolrCloud, 2 shards\n\nNot measured in this run: ")
+        .append(why)
+        .append("\n\n");
     return this;
   }
 

@@ -18,10 +18,10 @@ import org.apache.solr.common.util.NamedList;
 /**
  * What a shard sends back for the first (top ids) request of a distributed query, measured on the
  * wire: each query's shard request (as the coordinator sends it: {@code isShard=true}, {@code
- * distrib=false}, {@code fsv=true}, javabin, {@code start=0}, {@code rows=10}, {@code
- * fl=id,score}) is sent to each shard's core directly, once with {@code {!rerank}} and once with
- * {@code {!qrerank}}, and the bytes of both responses counted; the difference is qrerank's extra
- * payload, its {@code qrerank.window} section.
+ * distrib=false}, {@code fsv=true}, javabin, {@code start=0}, {@code rows=10}, {@code fl=id,score})
+ * is sent to each shard's core directly, once with {@code {!rerank}} and once with {@code
+ * {!qrerank}}, and the bytes of both responses counted; the difference is qrerank's extra payload,
+ * its {@code qrerank.window} section.
  */
 final class ShardBytes {
   record Result(int responses, Latencies rerank, Latencies qrerank, Latencies extra) {}

@@ -45,8 +45,7 @@ public class QRerankShardTest extends QRerankTestCase {
   @Test
   public void aShardKeepsItsFirstPassAndSendsTheWindowsRawValues() throws Exception {
     Map<String, Object> first = QRerankSearchTest.firstPass("q", Q);
-    Map<String, Object> rsp =
-        shard(RQ, "5", "fl", "id,score,[qrerank]", "debugQuery", "true");
+    Map<String, Object> rsp = shard(RQ, "5", "fl", "id,score,[qrerank]", "debugQuery", "true");
     assertEquals("first-pass order", ids(first).subList(0, 5), ids(rsp));
     assertEquals("first-pass scores", scores(first).subList(0, 5), scores(rsp));
     for (Map<String, Object> d : docs(rsp)) {
@@ -82,8 +81,7 @@ public class QRerankShardTest extends QRerankTestCase {
     for (int i = 0; i < 12; i++) {
       Catalog.Product p = CATALOG.get(ids(first).get(i));
       assertEquals(p.id(), p.margin() == null ? Double.NaN : p.margin(), margin[i], 0);
-      assertEquals(
-          p.id(), p.isNew() == null ? Double.NaN : (p.isNew() ? 1 : 0), isNew[i], 0);
+      assertEquals(p.id(), p.isNew() == null ? Double.NaN : (p.isNew() ? 1 : 0), isNew[i], 0);
       assertEquals(p.id(), p.stock() == null ? Double.NaN : p.stock(), stock[i], 0);
       assertEquals(p.id(), p.brand(), brands[i]);
       assertEquals(p.id(), p.category(), categories[i]);
@@ -100,7 +98,8 @@ public class QRerankShardTest extends QRerankTestCase {
   @Test
   public void rowsBeyondTheWindowWidenTheCandidatesNotTheValues() throws Exception {
     Map<String, Object> first = QRerankSearchTest.firstPass("q", Q);
-    Map<String, Object> w = window(shard("{!qrerank reRankDocs=8 k=3 utility=price:1 vectorField=''}", "20"));
+    Map<String, Object> w =
+        window(shard("{!qrerank reRankDocs=8 k=3 utility=price:1 vectorField=''}", "20"));
     assertEquals(ids(first).subList(0, 20), w.get("ids"));
     assertEquals(8, integer(w.get("window")));
     doubles(map(w.get("numeric")).get("price"), 8);
@@ -138,8 +137,7 @@ public class QRerankShardTest extends QRerankTestCase {
 
   @Test
   public void aShardWithoutHitsSendsAnEmptyWindow() throws Exception {
-    Map<String, Object> rsp =
-        query("q", "nosuchword", "rq", RQ, "isShard", "true", "rows", "5");
+    Map<String, Object> rsp = query("q", "nosuchword", "rq", RQ, "isShard", "true", "rows", "5");
     Map<String, Object> w = window(rsp);
     assertEquals(List.of(), w.get("ids"));
     assertEquals(0, integer(w.get("window")));

@@ -61,7 +61,11 @@ public final class DemoCloud implements DemoSolr {
       jetty = cluster.startJettySolrRunner(name, DemoMain.CONTEXT, config);
     } catch (BindException e) {
       throw new DemoMain.DemoException(
-          "port " + port + " is in use; pass " + DemoOptions.PORT + " with a free port (0 picks"
+          "port "
+              + port
+              + " is in use; pass "
+              + DemoOptions.PORT
+              + " with a free port (0 picks"
               + " one)",
           e);
     }

@@ -29,8 +29,8 @@ import org.junit.rules.TemporaryFolder;
  * In SolrCloud the selection is made once, at the coordinator, over the global window: a 2-shard
  * and a 3-shard (2 replicas each) collection answer every request exactly as one core holding the
  * same documents does (same page, scores, transformer values, F(S) and debug section), where a
- * per-shard selection would break caps and quotas. The first pass is a function of each
- * document's own fields, so scores do not depend on how the documents are spread over shards.
+ * per-shard selection would break caps and quotas. The first pass is a function of each document's
+ * own fields, so scores do not depend on how the documents are spread over shards.
  */
 public class GlobalSelectionTest {
   private static final int DOCS = 1_200;
@@ -99,9 +99,16 @@ public class GlobalSelectionTest {
       q.set("defType", "func");
       q.set(
           "rq",
-          "{!qrerank reRankDocs=" + (30 + 10 * (i % 4)) + " k=" + k
-              + " caps=brand:1 quotas=category=" + category + ":2 stockField=stock"
-              + " utility=margin:" + (0.2 * (i % 5)) + " solver=exact timeoutMs=5000}");
+          "{!qrerank reRankDocs="
+              + (30 + 10 * (i % 4))
+              + " k="
+              + k
+              + " caps=brand:1 quotas=category="
+              + category
+              + ":2 stockField=stock"
+              + " utility=margin:"
+              + (0.2 * (i % 5))
+              + " solver=exact timeoutMs=5000}");
       q.setFields("id,score,brand,category,[qrerank]");
       q.setRows(k);
 
@@ -110,8 +117,7 @@ public class GlobalSelectionTest {
       assertTrue("cap broken by the global selection: " + global, capHolds(global));
       long quota = inCategory(global, category);
       assertTrue("quota missed by the global selection: " + global, quota >= 2);
-      assertEquals(
-          Answer.of(CloudSupport.onCore(reference, q)).ids(), Answer.of(rsp).ids());
+      assertEquals(Answer.of(CloudSupport.onCore(reference, q)).ids(), Answer.of(rsp).ids());
 
       List<SolrDocument> perShard = selected(perShardSelection(shards, q, k));
       if (!capHolds(perShard) || inCategory(perShard, category) < quota) {
@@ -168,7 +174,8 @@ public class GlobalSelectionTest {
     SolrQuery q = window(40, 6);
     q.addFilterQuery("{!terms f=id}" + String.join(",", onlyFirst.subList(0, 150)));
     Answer actual = Answer.of(cluster.getSolrClient().query(TWO, q));
-    assertSameAnswer("one shard without hits", Answer.of(CloudSupport.onCore(reference, q)), actual);
+    assertSameAnswer(
+        "one shard without hits", Answer.of(CloudSupport.onCore(reference, q)), actual);
     assertEquals(6, actual.selectedIds().size());
     Set<Object> shardsInWindow = new HashSet<>();
     actual.windowDocs().forEach(d -> shardsInWindow.add(d.get("shard")));
@@ -192,8 +199,7 @@ public class GlobalSelectionTest {
   public void fewerHitsThanKInTheWholeCollection() throws Exception {
     List<List<String>> byShard = new ArrayList<>(CloudSupport.idsByShard(cluster, THREE).values());
     SolrQuery q = window(20, 5);
-    q.addFilterQuery(
-        "{!terms f=id}" + byShard.get(0).get(0) + "," + byShard.get(2).get(3));
+    q.addFilterQuery("{!terms f=id}" + byShard.get(0).get(0) + "," + byShard.get(2).get(3));
     Answer actual = Answer.of(cluster.getSolrClient().query(THREE, q));
     assertSameAnswer("two hits", Answer.of(CloudSupport.onCore(reference, q)), actual);
     assertEquals(2, actual.ids().size());
@@ -209,8 +215,8 @@ public class GlobalSelectionTest {
   }
 
   /**
-   * With rows=0 the shards' collectors do not run (Solr only counts): the shards read their
-   * window again, and the debug section is still the one-core section.
+   * With rows=0 the shards' collectors do not run (Solr only counts): the shards read their window
+   * again, and the debug section is still the one-core section.
    */
   @Test
   public void noRowsStillGivesTheDebugSection() throws Exception {
@@ -256,7 +262,9 @@ public class GlobalSelectionTest {
       SolrQuery q = window(40, 4);
       q.set(
           "rq",
-          "{!qrerank reRankDocs=40 k=4 " + solver + " seed=5 shots=128 layers=1 qubits=10"
+          "{!qrerank reRankDocs=40 k=4 "
+              + solver
+              + " seed=5 shots=128 layers=1 qubits=10"
               + " caps=brand:1 stockField=stock vectorField=embedding dims=4 timeoutMs=30000}");
       Answer actual = Answer.of(cluster.getSolrClient().query(TWO, q));
       assertSameAnswer(solver, Answer.of(CloudSupport.onCore(reference, q)), actual);
@@ -303,7 +311,9 @@ public class GlobalSelectionTest {
     for (NamedList<Object> d : a.windowDocs()) {
       String shard = (String) d.get("shard");
       String expectedShard = shardOfId.get((String) d.get("id"));
-      assertTrue(shard + " does not name " + expectedShard, shard.contains("/" + TWO + "_" + expectedShard + "_"));
+      assertTrue(
+          shard + " does not name " + expectedShard,
+          shard.contains("/" + TWO + "_" + expectedShard + "_"));
     }
     @SuppressWarnings("unchecked")
     List<NamedList<Object>> shards = (List<NamedList<Object>>) a.debug().get("shards");
@@ -325,7 +335,10 @@ public class GlobalSelectionTest {
     q.set("defType", "func");
     q.set(
         "rq",
-        "{!qrerank reRankDocs=" + reRankDocs + " k=" + k
+        "{!qrerank reRankDocs="
+            + reRankDocs
+            + " k="
+            + k
             + " caps=brand:1 stockField=stock vectorField=embedding dims=4 lambda=0.5"
             + " utility=margin:0.5 solver=exact timeoutMs=5000}");
     q.setFields("id,score,[qrerank]");

@@ -10,8 +10,7 @@ import org.apache.solr.client.solrj.SolrQuery;
  * any number of shards: a function of the document's own fields ({@code defType=func}), which no
  * index statistics enter. Windows from 8 to 100, caps, quotas, stock, utility fields, user vectors,
  * filters, paging and {@code fl} lists Solr answers in two passes or one (key and scores only);
- * always the exact solver, with a budget large
- * enough for a proven optimum on a loaded machine.
+ * always the exact solver, with a budget large enough for a proven optimum on a loaded machine.
  */
 final class RandomRequests {
   private static final String[] MAIN = {"popularity", "sum(popularity,margin)"};

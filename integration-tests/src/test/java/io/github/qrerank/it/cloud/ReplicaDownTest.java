@@ -22,10 +22,10 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * A node goes down. Where every shard still has a live replica the answer does not change; where
- * a shard has none, {@code shards.tolerant=true} answers with the selection over the documents
- * that are still reachable (flagged as partial results), which is what one core holding exactly
- * those documents answers.
+ * A node goes down. Where every shard still has a live replica the answer does not change; where a
+ * shard has none, {@code shards.tolerant=true} answers with the selection over the documents that
+ * are still reachable (flagged as partial results), which is what one core holding exactly those
+ * documents answers.
  */
 public class ReplicaDownTest {
   private static final String REPLICATED = "replicated";
@@ -87,7 +87,9 @@ public class ReplicaDownTest {
     JettySolrRunner second = cluster.getJettySolrRunner(1);
     cluster.stopJettySolrRunner(second);
     cluster.waitForJettyToStop(second);
-    cluster.getZkStateReader().waitForLiveNodes(30, TimeUnit.SECONDS, (old, now) -> now.size() == 1);
+    cluster
+        .getZkStateReader()
+        .waitForLiveNodes(30, TimeUnit.SECONDS, (old, now) -> now.size() == 1);
 
     for (int i = 0; i < requests.length; i++) {
       SolrQuery q = requests[i];
@@ -99,8 +101,7 @@ public class ReplicaDownTest {
       SolrQuery tolerant = q.getCopy();
       tolerant.set("shards.tolerant", true);
       QueryResponse rsp = cluster.getSolrClient().query(UNREPLICATED, tolerant);
-      assertEquals(
-          "partial results flagged", Boolean.TRUE, rsp.getHeader().get("partialResults"));
+      assertEquals("partial results flagged", Boolean.TRUE, rsp.getHeader().get("partialResults"));
       Answer reachable = Answer.of(CloudSupport.onCore(survivor, q));
       assertSameAnswer("unreplicated, tolerant, request " + i, reachable, Answer.of(rsp));
       assertTrue(reachable.numFound() < before[i].numFound() || before[i].numFound() == 0);

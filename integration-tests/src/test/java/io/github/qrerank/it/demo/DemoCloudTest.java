@@ -18,8 +18,8 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * {@code ./demo.sh --cloud --exit --port 0}: the demo on a 2-shard SolrCloud prints the same
- * comparison for every example, with each shard's part of the window, and the selections keep
- * their caps and quotas across the shards.
+ * comparison for every example, with each shard's part of the window, and the selections keep their
+ * caps and quotas across the shards.
  */
 public class DemoCloudTest {
   private static final int DOCS = 5_000;
@@ -59,7 +59,10 @@ public class DemoCloudTest {
       assertNotNull(e.q() + " has no solver line", e.solveLine("solver"));
     }
     long shardLines =
-        printout.lines().filter(l -> l.matches("    shard      products_shard\\d_\\S+: .*")).count();
+        printout
+            .lines()
+            .filter(l -> l.matches("    shard      products_shard\\d_\\S+: .*"))
+            .count();
     assertEquals("a line per shard and example: " + printout, 2 * 3, shardLines);
   }
 

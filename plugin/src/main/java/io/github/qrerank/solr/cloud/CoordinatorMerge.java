@@ -32,13 +32,14 @@ import org.apache.solr.search.SortSpec;
  * The coordinator's side of a distributed {@code {!qrerank}} request: merges the shards' candidates
  * in first-pass order (with Solr's own {@link ShardFieldSortedHitQueue}, so ties break as Solr's
  * merge breaks them), takes the global window W (the first {@code reRankDocs}), builds and solves
- * the problem once (stages 2 and 3 of the pipeline), and hands Solr the page of the re-ranked global
- * order: the ids with their shards and scores, and the {@code [qrerank]} values of each document.
+ * the problem once (stages 2 and 3 of the pipeline), and hands Solr the page of the re-ranked
+ * global order: the ids with their shards and scores, and the {@code [qrerank]} values of each
+ * document.
  *
- * <p>The stored fields are then fetched by Solr's usual second pass, which also hands each
- * document its re-ranked score and {@code [qrerank]} value (as the documents' score-dependent
- * fields). A request Solr answers in one pass ({@code fl=id,score}) stays one pass: {@link
- * OnePassPage} settles its documents.
+ * <p>The stored fields are then fetched by Solr's usual second pass, which also hands each document
+ * its re-ranked score and {@code [qrerank]} value (as the documents' score-dependent fields). A
+ * request Solr answers in one pass ({@code fl=id,score}) stays one pass: {@link OnePassPage}
+ * settles its documents.
  */
 final class CoordinatorMerge {
   private static final String RESPONSE = "response";
@@ -68,7 +69,8 @@ final class CoordinatorMerge {
     long start = System.nanoTime();
     int offset = Math.max(0, spec.getOffset());
     int count = Math.max(0, spec.getCount());
-    int depth = (int) Math.min(Integer.MAX_VALUE, Math.max(params.reRankDocs(), (long) offset + count));
+    int depth =
+        (int) Math.min(Integer.MAX_VALUE, Math.max(params.reRankDocs(), (long) offset + count));
     SortField[] sortFields =
         spec.getSort() == null ? new SortField[] {SortField.FIELD_SCORE} : spec.getSort().getSort();
     ShardFieldSortedHitQueue queue =
@@ -203,7 +205,11 @@ final class CoordinatorMerge {
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new SolrException(
           SolrException.ErrorCode.SERVER_ERROR,
-          "qrerank: shard " + shard + " sent an unreadable '" + ShardWindow.KEY + "': "
+          "qrerank: shard "
+              + shard
+              + " sent an unreadable '"
+              + ShardWindow.KEY
+              + "': "
               + e.getMessage(),
           e);
     }
@@ -230,8 +236,7 @@ final class CoordinatorMerge {
       QRerankOutcome outcome,
       int offset,
       int count) {
-    List<String> transformerNames =
-        QRerankTransformerFactory.namesIn(rb.rsp.getReturnFields());
+    List<String> transformerNames = QRerankTransformerFactory.namesIn(rb.rsp.getReturnFields());
     int end = (int) Math.min(ranked.length, (long) offset + count);
     int size = Math.max(0, end - offset);
     Map<Object, ShardDoc> resultIds = new HashMap<>();
@@ -275,9 +280,7 @@ final class CoordinatorMerge {
       return QRerankTransformerFactory.info(-1, null, firstPassScore);
     }
     return QRerankTransformerFactory.info(
-        outcome.selectionPosition(index),
-        outcome.built().problem().utility(index),
-        firstPassScore);
+        outcome.selectionPosition(index), outcome.built().problem().utility(index), firstPassScore);
   }
 
   private NamedList<Object> shardInfo() {

@@ -37,8 +37,13 @@ final class GlobalWindow {
       int j = d.orderInShard;
       if (j >= from.size()) {
         throw new IllegalStateException(
-            "shard " + d.shard + " sent raw values for " + from.size()
-                + " documents, but its document " + j + " is in the global window");
+            "shard "
+                + d.shard
+                + " sent raw values for "
+                + from.size()
+                + " documents, but its document "
+                + j
+                + " is in the global window");
       }
       Columns c = columns.computeIfAbsent(d.shard, s -> new Columns(from, plan));
       ids[i] = from.id(j);

@@ -14,13 +14,13 @@ import org.apache.solr.search.SolrReturnFields;
 /**
  * The page of a request Solr answers in one pass ({@code fl} asks for the unique key and scores
  * only, e.g. {@code fl=id,score}): the documents come with the shards' lists, so no second round
- * trip is needed, but a window document need not be in its shard's list (a shard lists {@code
- * start + rows} documents, the window is {@code reRankDocs} deep) and the listed scores are
- * first-pass scores. So the documents are settled here: a listed one gets its re-ranked score in
- * place (Solr then copies it to the page), a missing one is built from what the request asks for:
- * the key, {@code score} and its aliases (the re-ranked score). {@code originalScore()} has no value
- * for {@code {!qrerank}}, on one core as here (Solr fills it for its own re-rankers only; the
- * {@code [qrerank]} transformer has {@code originalScore}).
+ * trip is needed, but a window document need not be in its shard's list (a shard lists {@code start
+ * + rows} documents, the window is {@code reRankDocs} deep) and the listed scores are first-pass
+ * scores. So the documents are settled here: a listed one gets its re-ranked score in place (Solr
+ * then copies it to the page), a missing one is built from what the request asks for: the key,
+ * {@code score} and its aliases (the re-ranked score). {@code originalScore()} has no value for
+ * {@code {!qrerank}}, on one core as here (Solr fills it for its own re-rankers only; the {@code
+ * [qrerank]} transformer has {@code originalScore}).
  */
 final class OnePassPage {
   private OnePassPage() {}

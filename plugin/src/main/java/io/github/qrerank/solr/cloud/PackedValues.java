@@ -22,8 +22,7 @@ final class PackedValues {
   }
 
   static byte[] doubles(double[] values) {
-    ByteBuffer b =
-        ByteBuffer.allocate(Double.BYTES * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b = ByteBuffer.allocate(Double.BYTES * values.length).order(ByteOrder.LITTLE_ENDIAN);
     for (double v : values) {
       b.putDouble(v);
     }
@@ -31,7 +30,8 @@ final class PackedValues {
   }
 
   static byte[] ints(int[] values) {
-    ByteBuffer b = ByteBuffer.allocate(Integer.BYTES * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(Integer.BYTES * values.length).order(ByteOrder.LITTLE_ENDIAN);
     for (int v : values) {
       b.putInt(v);
     }
@@ -78,7 +78,9 @@ final class PackedValues {
       }
     }
     throw new IllegalArgumentException(
-        what + " must be binary, got " + (packed == null ? "nothing" : packed.getClass().getName()));
+        what
+            + " must be binary, got "
+            + (packed == null ? "nothing" : packed.getClass().getName()));
   }
 
   private static ByteBuffer buffer(Object packed, int count, int width, String what) {

@@ -13,16 +13,16 @@ import org.apache.solr.search.SolrIndexSearcher;
  * Solr uses it in two places:
  *
  * <ul>
- *   <li>on each shard, after the search, {@link #handleMergeFields} (in place of Solr's sort values)
- *       adds the shard's candidates and their raw values to its response ({@link
+ *   <li>on each shard, after the search, {@link #handleMergeFields} (in place of Solr's sort
+ *       values) adds the shard's candidates and their raw values to its response ({@link
  *       ShardWindowWriter}); a shard makes no selection;
  *   <li>on the coordinator, {@link #merge} replaces Solr's id merge: it merges the candidates into
  *       the global window, makes the one selection, and lays out the page ({@link
  *       CoordinatorMerge}).
  * </ul>
  *
- * On a single core (not a shard) {@link #handleMergeFields} does nothing: the collector has
- * already re-ranked.
+ * On a single core (not a shard) {@link #handleMergeFields} does nothing: the collector has already
+ * re-ranked.
  */
 public final class QRerankMergeStrategy implements MergeStrategy {
   private final QRerankQuery query;

@@ -33,7 +33,8 @@ final class ShardSortValues {
     Sort sort = spec.getSort();
     return sort != null
         && Arrays.stream(sort.getSort())
-            .anyMatch(f -> f.getType() != SortField.Type.SCORE && f.getType() != SortField.Type.DOC);
+            .anyMatch(
+                f -> f.getType() != SortField.Type.SCORE && f.getType() != SortField.Type.DOC);
   }
 
   /**
@@ -87,8 +88,8 @@ final class ShardSortValues {
   }
 
   /**
-   * The sort values a shard sent, unmarshalled and named as the coordinator's sort fields (the
-   * i-th field sort takes the shard's i-th list).
+   * The sort values a shard sent, unmarshalled and named as the coordinator's sort fields (the i-th
+   * field sort takes the shard's i-th list).
    *
    * @throws IllegalArgumentException when the shard sent another number of field sorts
    */

@@ -69,8 +69,7 @@ final class ShardWindowWriter {
         ids[i] = tail.id(i - w);
       }
     }
-    NamedList<List<Object>> sortValues =
-        ShardSortValues.marshalled(searcher, spec, docs, scores);
+    NamedList<List<Object>> sortValues = ShardSortValues.marshalled(searcher, spec, docs, scores);
     long extractNanos = System.nanoTime() - start;
     ShardWindow section = new ShardWindow(ids, scores, sortValues, window, extractNanos);
     rb.rsp.add(ShardWindow.KEY, section.encode(plan));

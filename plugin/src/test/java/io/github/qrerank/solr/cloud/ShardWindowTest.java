@@ -70,7 +70,8 @@ class ShardWindowTest {
     assertEquals(List.of(1.5f, 2.5f, 2.5f, 9f), got.sortValues().get("price"));
     WindowData w = got.window();
     assertEquals(3, w.size());
-    assertArrayEquals(new double[] {3.5, 2.25, 2.25}, new double[] {w.score(0), w.score(1), w.score(2)});
+    assertArrayEquals(
+        new double[] {3.5, 2.25, 2.25}, new double[] {w.score(0), w.score(1), w.score(2)});
     assertArrayEquals(new double[] {0.5, Double.NaN, -1e-300}, w.numeric("margin"));
     assertArrayEquals(new double[] {3, 0, 2_000_000_000}, w.numeric("stock"));
     assertArrayEquals(new String[] {"x", null, "x"}, w.groups("brand"));
@@ -92,7 +93,8 @@ class ShardWindowTest {
   void vectorsTakeFourBytesPerValue() {
     SimpleOrderedMap<Object> section = sample().encode(PLAN);
     assertEquals(2 * 2 * Float.BYTES, ((byte[]) section.get("vectors")).length);
-    assertEquals(3 * Double.BYTES, ((byte[]) ((NamedList<?>) section.get("numeric")).get("margin")).length);
+    assertEquals(
+        3 * Double.BYTES, ((byte[]) ((NamedList<?>) section.get("numeric")).get("margin")).length);
     assertTrue(PayloadSize.javabinBytes(section) < 400);
   }
 
