@@ -92,6 +92,22 @@ class FailureClassesTest {
   }
 
   @Test
+  void aSubmitWhoseAnswerWasBrokenCreatedItsJobAndARetryFindsIt() throws Exception {
+    try (ServerFixture one =
+        ServerFixture.start("--max-jobs", "1", "--queue-delay-ms", "60000",
+            "--malformed-share", "1")) {
+      Budget d = Budget.ofMillis(10_000);
+      assertThrows(ProviderBadResponseException.class, () -> one.client.submit(bell("lost"), d));
+      one.server.faults(FaultPlan.NONE);
+      JobRef job = one.client.submit(bell("lost"), d);
+      assertEquals(JobStatus.QUEUED, one.client.status(job, d).status());
+      ProviderErrorException full =
+          assertThrows(ProviderErrorException.class, () -> one.client.submit(bell("other"), d));
+      assertEquals(429, full.httpStatus(), "the store's one place holds the first submit's job");
+    }
+  }
+
+  @Test
   void droppedConnectionsAreRetryableErrors() {
     fixture.server.faults(new FaultPlan(0, 0, 0, 0, 1, 0));
     ProviderErrorException e =

@@ -12,6 +12,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Failed} instead of {@code Completed} with probability {@link #jobFailureShare}, drawn from the
  * job's own generator (so a job's fate is fixed by its idempotency key).
  *
+ * <p>An error or a drop happens before the request is processed (a submit creates no job); a slow
+ * answer waits, then processes; a malformed answer is processed and only its body is broken (a
+ * submit creates the job, so a retry with the same key finds it, as after an answer lost in
+ * transit). Requests without a valid token get 401 and no fault.
+ *
  * @param errorShare share of requests answered HTTP 500
  * @param slowShare share of requests answered after {@code slowMillis}
  * @param slowMillis the delay of a slow answer
