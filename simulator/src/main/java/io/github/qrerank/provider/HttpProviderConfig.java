@@ -37,8 +37,11 @@ public record HttpProviderConfig(
     if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
       throw new IllegalArgumentException("baseUri must be http or https: " + baseUri);
     }
-    if (baseUri.getHost() == null || baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
-      throw new IllegalArgumentException("baseUri needs a host and no query or fragment: " + baseUri);
+    if (baseUri.getHost() == null
+        || baseUri.getRawQuery() != null
+        || baseUri.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "baseUri needs a host and no query or fragment: " + baseUri);
     }
     if (backend == null || backend.isBlank()) {
       throw new IllegalArgumentException("backend must not be blank");

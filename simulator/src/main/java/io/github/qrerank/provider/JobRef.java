@@ -3,9 +3,9 @@ package io.github.qrerank.provider;
 import java.util.Objects;
 
 /**
- * A submitted job: the provider's id and what the results must look like (the measured register
- * and the number of shots), so that {@link QuantumProvider#results} can check the answer. Keep it
- * to fetch a late answer after the request that submitted it has returned.
+ * A submitted job: the provider's id and what the results must look like (the measured register and
+ * the number of shots), so that {@link QuantumProvider#results} can check the answer. Keep it to
+ * fetch a late answer after the request that submitted it has returned.
  *
  * @param id the provider's job id
  * @param register the classical register the program measures into

@@ -3,10 +3,10 @@ package io.github.qrerank.provider;
 import java.util.Locale;
 
 /**
- * A job's lifecycle state, with the names the Qiskit Runtime REST API uses in {@code
- * state.status}: {@code Queued}, {@code Running}, {@code Completed}, {@code Failed}, {@code
- * Cancelled}. IBM also reports {@code "Cancelled - Ran too long"}; every status that starts with
- * {@code Cancelled} reads as {@link #CANCELLED}.
+ * A job's lifecycle state, with the names the Qiskit Runtime REST API uses in {@code state.status}:
+ * {@code Queued}, {@code Running}, {@code Completed}, {@code Failed}, {@code Cancelled}. IBM also
+ * reports {@code "Cancelled - Ran too long"}; every status that starts with {@code Cancelled} reads
+ * as {@link #CANCELLED}.
  */
 public enum JobStatus {
   QUEUED("Queued"),

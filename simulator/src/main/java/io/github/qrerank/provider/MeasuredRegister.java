@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * The classical register an OpenQASM 3 program of qrerank's subset measures into: its name and
- * width, read from the {@code bit[n] name;} declaration. The Qiskit Runtime sampler reports
- * samples per classical register, under the register's name ({@code data.<name>.samples}); the
- * circuit qrerank emits names it {@code c} (Qiskit's {@code measure_all} names it {@code meas}).
+ * width, read from the {@code bit[n] name;} declaration. The Qiskit Runtime sampler reports samples
+ * per classical register, under the register's name ({@code data.<name>.samples}); the circuit
+ * qrerank emits names it {@code c} (Qiskit's {@code measure_all} names it {@code meas}).
  *
  * @param name the register's name
  * @param numBits its width: bit i of every sample is {@code name[i]}

@@ -13,7 +13,8 @@ public final class ProviderErrorException extends ProviderException {
    * @param httpStatus the HTTP status answered, or 0 when there was no HTTP answer (transport
    *     failure) or the failure is the job's own (it ended failed or cancelled)
    */
-  public ProviderErrorException(String message, int httpStatus, boolean retryable, Throwable cause) {
+  public ProviderErrorException(
+      String message, int httpStatus, boolean retryable, Throwable cause) {
     super(message, retryable, cause);
     this.httpStatus = httpStatus;
   }

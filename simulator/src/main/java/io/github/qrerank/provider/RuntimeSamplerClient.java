@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>{@code POST <base>/jobs} with {@code {"program_id":"sampler","backend":..., "params":
  *       {"pubs":[[qasm, null, shots]]}}} answers {@code {"id":...}};
- *   <li>{@code GET <base>/jobs/{id}} answers {@code state.status} ({@code Queued}, {@code
- *       Running}, {@code Completed}, {@code Failed}, {@code Cancelled}) and {@code state.reason};
+ *   <li>{@code GET <base>/jobs/{id}} answers {@code state.status} ({@code Queued}, {@code Running},
+ *       {@code Completed}, {@code Failed}, {@code Cancelled}) and {@code state.reason};
  *   <li>{@code GET <base>/jobs/{id}/results} answers {@code results[0].data.<register>.samples},
  *       one hex string per shot ({@code "0x1a"}); the register is the one the program declares
  *       ({@code c} in qrerank's circuit);
@@ -37,19 +37,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * Every request carries {@code Authorization: Bearer <token>}; a submit also carries {@value
  * #IDEMPOTENCY_HEADER} (the header of the IETF httpapi draft "The Idempotency-Key HTTP Header
- * Field"). qrerank's provider server honours it; IBM's service does not document one, so against
- * it a retried submit may create a second job.
+ * Field"). qrerank's provider server honours it; IBM's service does not document one, so against it
+ * a retried submit may create a second job.
  *
  * <p>Each request is bounded by the configured read timeout and by the call's deadline, whichever
  * ends first; waiting stops at the deadline even if the transport has not noticed. Redirects are
  * not followed. HTTP/1.1 is used. Failure mapping: 401 and 403 → {@link ProviderAuthException};
  * other non-2xx → {@link ProviderErrorException} (retryable for 5xx and 429); refused or dropped
  * connections → {@link ProviderErrorException}; deadline, read or connect timeout → {@link
- * ProviderTimeoutException}; a 2xx body that breaks the protocol or exceeds the size limit →
- * {@link ProviderBadResponseException}.
+ * ProviderTimeoutException}; a 2xx body that breaks the protocol or exceeds the size limit → {@link
+ * ProviderBadResponseException}.
  *
- * <p>The token is only ever put in the {@code Authorization} header: it is removed from any text
- * of the provider that a message quotes, and nothing is logged with it. Calls are logged at {@code
+ * <p>The token is only ever put in the {@code Authorization} header: it is removed from any text of
+ * the provider that a message quotes, and nothing is logged with it. Calls are logged at {@code
  * DEBUG} on the {@link System.Logger} named after this class.
  */
 public final class RuntimeSamplerClient implements QuantumProvider {
@@ -77,7 +77,8 @@ public final class RuntimeSamplerClient implements QuantumProvider {
     this.executor =
         Executors.newCachedThreadPool(
             r -> {
-              Thread t = new Thread(r, "qrerank-provider-" + client + "-" + threads.incrementAndGet());
+              Thread t =
+                  new Thread(r, "qrerank-provider-" + client + "-" + threads.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
@@ -100,8 +101,9 @@ public final class RuntimeSamplerClient implements QuantumProvider {
         HttpRequest.newBuilder(jobsUri)
             .header("Content-Type", "application/json")
             .header(IDEMPOTENCY_HEADER, request.idempotencyKey())
-            .POST(HttpRequest.BodyPublishers.ofByteArray(
-                SamplerJson.jobBody(request, config.backend())));
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    SamplerJson.jobBody(request, config.backend())));
     byte[] body = exchange("submit", b, deadline);
     return new JobRef(
         SamplerJson.jobId(body), request.register(), request.shots(), request.idempotencyKey());
@@ -173,16 +175,25 @@ public final class RuntimeSamplerClient implements QuantumProvider {
       throw e;
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw logged(op, start, new ProviderTimeoutException(
-          op + ": no answer from " + endpoint + " before the deadline (" + millis(remaining)
-              + " ms)", null));
+      throw logged(
+          op,
+          start,
+          new ProviderTimeoutException(
+              op
+                  + ": no answer from "
+                  + endpoint
+                  + " before the deadline ("
+                  + millis(remaining)
+                  + " ms)",
+              null));
     } catch (ExecutionException | CompletionException e) {
       throw logged(op, start, transportFailure(op, e.getCause() == null ? e : e.getCause()));
     }
     int status = response.statusCode();
     long took = System.nanoTime() - start;
-    LOG.log(System.Logger.Level.DEBUG, () -> "provider " + op + ": HTTP " + status + " in "
-        + millis(took) + " ms");
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        () -> "provider " + op + ": HTTP " + status + " in " + millis(took) + " ms");
     if (status >= 200 && status < 300) {
       return response.body();
     }
@@ -198,8 +209,13 @@ public final class RuntimeSamplerClient implements QuantumProvider {
   private ProviderException transportFailure(String op, Throwable cause) {
     if (cause instanceof HttpConnectTimeoutException) {
       return new ProviderTimeoutException(
-          op + ": no connection to " + endpoint + " within " + millis(
-              config.connectTimeout().toNanos()) + " ms", cause);
+          op
+              + ": no connection to "
+              + endpoint
+              + " within "
+              + millis(config.connectTimeout().toNanos())
+              + " ms",
+          cause);
     }
     if (cause instanceof HttpTimeoutException) {
       return new ProviderTimeoutException(
@@ -214,15 +230,24 @@ public final class RuntimeSamplerClient implements QuantumProvider {
     }
     String what = cause instanceof IOException ? "connection failed" : "request failed";
     return new ProviderErrorException(
-        op + ": " + what + " (" + cause.getClass().getSimpleName() + ": "
-            + config.token().redact(String.valueOf(cause.getMessage())) + ")",
-        0, true, cause);
+        op
+            + ": "
+            + what
+            + " ("
+            + cause.getClass().getSimpleName()
+            + ": "
+            + config.token().redact(String.valueOf(cause.getMessage()))
+            + ")",
+        0,
+        true,
+        cause);
   }
 
   private static ProviderException logged(String op, long start, ProviderException e) {
     long took = System.nanoTime() - start;
-    LOG.log(System.Logger.Level.DEBUG, () -> "provider " + op + ": " + e.failure().reason()
-        + " after " + millis(took) + " ms");
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        () -> "provider " + op + ": " + e.failure().reason() + " after " + millis(took) + " ms");
     return e;
   }
 

@@ -23,31 +23,50 @@ public final class SamplerCalls {
       QuantumProvider provider, JobRef job, Budget deadline, Duration pollInterval)
       throws InterruptedException {
     if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
-      throw new IllegalArgumentException("pollInterval must be a positive duration: " + pollInterval);
+      throw new IllegalArgumentException(
+          "pollInterval must be a positive duration: " + pollInterval);
     }
+    JobStatus last = null;
     while (true) {
-      JobState state = provider.status(job, deadline);
+      JobState state;
+      try {
+        state = provider.status(job, deadline);
+      } catch (ProviderTimeoutException e) {
+        if (last == null) {
+          throw e;
+        }
+        throw stillPending(job, last, e);
+      }
+      last = state.status();
       switch (state.status()) {
         case COMPLETED:
           return provider.results(job, deadline);
         case FAILED:
         case CANCELLED:
           throw new ProviderErrorException(
-              "job " + job.id() + " ended " + state.status().apiName()
+              "job "
+                  + job.id()
+                  + " ended "
+                  + state.status().apiName()
                   + (state.reason() == null ? "" : ": " + state.reason()),
-              0, false, null);
+              0,
+              false,
+              null);
         default:
           long sleep = Math.min(pollInterval.toNanos(), deadline.remainingNanos());
           if (sleep > 0) {
             TimeUnit.NANOSECONDS.sleep(sleep);
           }
           if (deadline.expired()) {
-            throw new ProviderTimeoutException(
-                "job " + job.id() + " still " + state.status().apiName() + " at the deadline",
-                null);
+            throw stillPending(job, last, null);
           }
       }
     }
+  }
+
+  private static ProviderTimeoutException stillPending(JobRef job, JobStatus last, Throwable cause) {
+    return new ProviderTimeoutException(
+        "job " + job.id() + " still " + last.apiName() + " at the deadline", cause);
   }
 
   /**

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The JSON of the Qiskit Runtime sampler REST API, written and read with Jackson: the body of
  * {@code POST /jobs} and the answers of {@code POST /jobs}, {@code GET /jobs/{id}} and {@code GET
- * /jobs/{id}/results}. Anything that breaks the protocol is a {@link
- * ProviderBadResponseException} naming the field.
+ * /jobs/{id}/results}. Anything that breaks the protocol is a {@link ProviderBadResponseException}
+ * naming the field.
  */
 final class SamplerJson {
   static final ObjectMapper MAPPER =
@@ -66,8 +66,11 @@ final class SamplerJson {
     JobStatus s = status.isTextual() ? JobStatus.fromApi(status.asText()) : null;
     if (s == null) {
       throw bad(
-          "status of job " + jobId + ": 'state.status' must be one of Queued, Running, "
-              + "Completed, Failed, Cancelled; got " + shorten(status.toString()));
+          "status of job "
+              + jobId
+              + ": 'state.status' must be one of Queued, Running, "
+              + "Completed, Failed, Cancelled; got "
+              + shorten(status.toString()));
     }
     JsonNode reason = state.path("reason");
     return new JobState(s, reason.isTextual() ? shorten(reason.asText()) : null);
@@ -102,7 +105,12 @@ final class SamplerJson {
     JsonNode samples = register.path("samples");
     if (!samples.isArray() || samples.size() != job.shots()) {
       throw bad(
-          what + ": '" + name + ".samples' must be an array of " + job.shots() + " hex strings, got "
+          what
+              + ": '"
+              + name
+              + ".samples' must be an array of "
+              + job.shots()
+              + " hex strings, got "
               + (samples.isArray() ? samples.size() + " entries" : shorten(samples.toString())));
     }
     long[] values = new long[samples.size()];
@@ -111,8 +119,14 @@ final class SamplerJson {
       long v = s.isTextual() ? Samples.parseHex(s.asText()) : -1;
       if (v < 0 || v >>> numBits != 0) {
         throw bad(
-            what + ": sample " + i + " = " + shorten(s.toString()) + " is not a hex value of "
-                + numBits + " bits");
+            what
+                + ": sample "
+                + i
+                + " = "
+                + shorten(s.toString())
+                + " is not a hex value of "
+                + numBits
+                + " bits");
       }
       values[i] = v;
     }
@@ -151,7 +165,9 @@ final class SamplerJson {
       // report only where parsing stopped, and do not chain the exception.
       var at = e.getLocation();
       throw bad(
-          what + ": body is not valid JSON (" + e.getClass().getSimpleName()
+          what
+              + ": body is not valid JSON ("
+              + e.getClass().getSimpleName()
               + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
               + ")");
     } catch (IOException e) {
@@ -165,7 +181,9 @@ final class SamplerJson {
 
   private static String shorten(String s) {
     String oneLine = s.replaceAll("\\s+", " ").strip();
-    return oneLine.length() <= MESSAGE_CHARS ? oneLine : oneLine.substring(0, MESSAGE_CHARS) + "...";
+    return oneLine.length() <= MESSAGE_CHARS
+        ? oneLine
+        : oneLine.substring(0, MESSAGE_CHARS) + "...";
   }
 
   private static ProviderBadResponseException bad(String message) {

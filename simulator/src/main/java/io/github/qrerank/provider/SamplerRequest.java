@@ -8,13 +8,14 @@ import java.util.Objects;
 
 /**
  * One sampler job: an OpenQASM 3 program that ends by measuring into one classical register, the
- * number of shots, and an idempotency key. Submitting the same key twice to a provider that
- * honours it ({@code Idempotency-Key} header) yields the same job, so a submit may be retried
- * after a timeout or a dropped connection without running (and paying for) the circuit twice.
+ * number of shots, and an idempotency key. Submitting the same key twice to a provider that honours
+ * it ({@code Idempotency-Key} header) yields the same job, so a submit may be retried after a
+ * timeout or a dropped connection without running (and paying for) the circuit twice.
  */
 public final class SamplerRequest {
   /** Most shots one request may ask for. */
   public static final int MAX_SHOTS = 10_000_000;
+
   /** Longest idempotency key. */
   public static final int MAX_KEY_LENGTH = 255;
 

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The measured samples of one job, one value per shot in the order the provider reported them.
- * Bit {@code i} of a value is classical bit {@code i} of the measured register, which in the
- * circuit qrerank emits ({@code c = measure q;}) is qubit {@code i}: the value is the basis-state
- * index in the engine's little-endian convention ({@link io.github.qrerank.quantum.StateVector}).
- * The provider writes each value as a hex string ({@code "0x1a"}), as the Qiskit Runtime sampler
- * does; {@link #parseHex} reads one.
+ * The measured samples of one job, one value per shot in the order the provider reported them. Bit
+ * {@code i} of a value is classical bit {@code i} of the measured register, which in the circuit
+ * qrerank emits ({@code c = measure q;}) is qubit {@code i}: the value is the basis-state index in
+ * the engine's little-endian convention ({@link io.github.qrerank.quantum.StateVector}). The
+ * provider writes each value as a hex string ({@code "0x1a"}), as the Qiskit Runtime sampler does;
+ * {@link #parseHex} reads one.
  */
 public final class Samples {
   private final int numBits;
@@ -82,8 +82,8 @@ public final class Samples {
   }
 
   /**
-   * Every shot as a basis-state index, as {@link
-   * io.github.qrerank.quantum.StateVector#sample} returns them.
+   * Every shot as a basis-state index, as {@link io.github.qrerank.quantum.StateVector#sample}
+   * returns them.
    *
    * @throws IllegalStateException when the register is wider than 31 bits
    */

@@ -7,8 +7,8 @@
  *
  * <p>Failures come in four classes, each an exception type and a reason word ({@link
  * io.github.qrerank.provider.ProviderFailure}): {@code timeout}, {@code error}, {@code auth},
- * {@code bad_response}. Samples keep the circuit's bit order: bit i of a sample is classical bit
- * i, which qrerank's circuit measures from qubit i.
+ * {@code bad_response}. Samples keep the circuit's bit order: bit i of a sample is classical bit i,
+ * which qrerank's circuit measures from qubit i.
  *
  * <p>{@link io.github.qrerank.provider.server} holds a provider server speaking the same protocol,
  * which simulates the circuits with this module's engine and injects faults on demand.

@@ -29,8 +29,10 @@ class AdminEndpointTest {
     try (ServerFixture f = ServerFixture.start()) {
       URI faults = f.server.baseUri().resolve("/admin/faults");
       HttpResponse<String> put =
-          send(HttpRequest.newBuilder(faults)
-              .PUT(HttpRequest.BodyPublishers.ofString("{\"error-share\":1}")), ServerFixture.TOKEN);
+          send(
+              HttpRequest.newBuilder(faults)
+                  .PUT(HttpRequest.BodyPublishers.ofString("{\"error-share\":1}")),
+              ServerFixture.TOKEN);
       assertEquals(200, put.statusCode(), put.body());
       assertEquals(new FaultPlan(1, 0, 2000, 0, 0, 0), f.server.faults());
       Budget d = Budget.ofMillis(10_000);
@@ -40,19 +42,33 @@ class AdminEndpointTest {
               ProviderErrorException.class, () -> f.client.submit(bell, d));
       assertEquals(500, e.httpStatus());
 
-      assertEquals(401, send(HttpRequest.newBuilder(faults)
-          .PUT(HttpRequest.BodyPublishers.ofString("{\"error-share\":0}")), "wrong").statusCode());
-      assertEquals(400, send(HttpRequest.newBuilder(faults)
-          .PUT(HttpRequest.BodyPublishers.ofString("{\"error-share\":2}")), ServerFixture.TOKEN)
-          .statusCode());
-      assertEquals(200, send(HttpRequest.newBuilder(faults)
-          .PUT(HttpRequest.BodyPublishers.ofString("{\"error-share\":0}")), ServerFixture.TOKEN)
-          .statusCode());
+      assertEquals(
+          401,
+          send(
+                  HttpRequest.newBuilder(faults)
+                      .PUT(HttpRequest.BodyPublishers.ofString("{\"error-share\":0}")),
+                  "wrong")
+              .statusCode());
+      assertEquals(
+          400,
+          send(
+                  HttpRequest.newBuilder(faults)
+                      .PUT(HttpRequest.BodyPublishers.ofString("{\"error-share\":2}")),
+                  ServerFixture.TOKEN)
+              .statusCode());
+      assertEquals(
+          200,
+          send(
+                  HttpRequest.newBuilder(faults)
+                      .PUT(HttpRequest.BodyPublishers.ofString("{\"error-share\":0}")),
+                  ServerFixture.TOKEN)
+              .statusCode());
       f.client.submit(bell, d);
       f.client.submit(bell, d);
 
       HttpResponse<String> stats =
-          send(HttpRequest.newBuilder(f.server.baseUri().resolve("/admin/stats")).GET(),
+          send(
+              HttpRequest.newBuilder(f.server.baseUri().resolve("/admin/stats")).GET(),
               ServerFixture.TOKEN);
       JsonNode s = JSON.readTree(stats.body());
       assertEquals(3, s.get("requests").asInt(), stats.body());

@@ -33,7 +33,9 @@ class BearerTokenTest {
 
   @Test
   void invalidTokensAreRefusedWithoutShowingThem() {
-    String m = assertThrows(IllegalArgumentException.class, () -> BearerToken.of("has space")).getMessage();
+    String m =
+        assertThrows(IllegalArgumentException.class, () -> BearerToken.of("has space"))
+            .getMessage();
     assertFalse(m.contains("has space"), m);
     assertTrue(m.contains("position 3"), m);
     assertThrows(IllegalArgumentException.class, () -> BearerToken.of(""));
@@ -46,16 +48,22 @@ class BearerTokenTest {
     Files.writeString(f, "  tok-1  \nsecond line ignored\n");
     assertTrue(BearerToken.fromFile(f).matchesAuthorization("Bearer tok-1"));
     Files.writeString(f, "bad token\n");
-    String m = assertThrows(IllegalArgumentException.class, () -> BearerToken.fromFile(f)).getMessage();
+    String m =
+        assertThrows(IllegalArgumentException.class, () -> BearerToken.fromFile(f)).getMessage();
     assertTrue(m.startsWith("token file " + f), m);
     assertFalse(m.contains("bad token"), m);
     Path missing = f.resolveSibling("no-such-token-file");
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> BearerToken.fromFile(missing))
-        .getMessage().contains("cannot be read"));
-    assertTrue(BearerToken.fromEnvironment("QT", Map.of("QT", " tok-2\n"))
-        .matchesAuthorization("Bearer tok-2"));
-    assertEquals("environment variable QT is not set",
-        assertThrows(IllegalArgumentException.class,
-            () -> BearerToken.fromEnvironment("QT", Map.of())).getMessage());
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> BearerToken.fromFile(missing))
+            .getMessage()
+            .contains("cannot be read"));
+    assertTrue(
+        BearerToken.fromEnvironment("QT", Map.of("QT", " tok-2\n"))
+            .matchesAuthorization("Bearer tok-2"));
+    assertEquals(
+        "environment variable QT is not set",
+        assertThrows(
+                IllegalArgumentException.class, () -> BearerToken.fromEnvironment("QT", Map.of()))
+            .getMessage());
   }
 }

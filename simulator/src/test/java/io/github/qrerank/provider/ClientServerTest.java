@@ -100,8 +100,9 @@ class ClientServerTest {
     ProviderErrorException reused =
         assertThrows(
             ProviderErrorException.class,
-            () -> fixture.client.submit(
-                SamplerRequest.of(ServerFixture.bell(), 500, "retry-me"), deadline));
+            () ->
+                fixture.client.submit(
+                    SamplerRequest.of(ServerFixture.bell(), 500, "retry-me"), deadline));
     assertEquals(422, reused.httpStatus());
     assertFalse(reused.retryable());
   }
@@ -111,8 +112,12 @@ class ClientServerTest {
     String qasm = ServerFixture.dicke(5, 3);
     Samples before = run(qasm, 300, "survives-restart");
     try (ServerFixture restarted = ServerFixture.start()) {
-      Samples after = SamplerCalls.run(restarted.client, SamplerRequest.of(qasm, 300,
-          "survives-restart"), Budget.ofMillis(20_000), POLL);
+      Samples after =
+          SamplerCalls.run(
+              restarted.client,
+              SamplerRequest.of(qasm, 300, "survives-restart"),
+              Budget.ofMillis(20_000),
+              POLL);
       assertEquals(valuesOf(before), valuesOf(after));
     }
   }
@@ -132,7 +137,8 @@ class ClientServerTest {
     try (ServerFixture slowQueue = ServerFixture.start("--queue-delay-ms", "1500")) {
       Budget deadline = Budget.ofMillis(20_000);
       long start = System.nanoTime();
-      JobRef job = slowQueue.client.submit(SamplerRequest.of(ServerFixture.bell(), 10, "q"), deadline);
+      JobRef job =
+          slowQueue.client.submit(SamplerRequest.of(ServerFixture.bell(), 10, "q"), deadline);
       assertEquals(JobStatus.QUEUED, slowQueue.client.status(job, deadline).status());
       ProviderErrorException early =
           assertThrows(ProviderErrorException.class, () -> slowQueue.client.results(job, deadline));
@@ -149,7 +155,8 @@ class ClientServerTest {
   void aQueuedJobCanBeCancelledOnce() throws Exception {
     try (ServerFixture slowQueue = ServerFixture.start("--queue-delay-ms", "60000")) {
       Budget deadline = Budget.ofMillis(20_000);
-      JobRef job = slowQueue.client.submit(SamplerRequest.of(ServerFixture.bell(), 10, "c"), deadline);
+      JobRef job =
+          slowQueue.client.submit(SamplerRequest.of(ServerFixture.bell(), 10, "c"), deadline);
       slowQueue.client.cancel(job, deadline);
       JobState state = slowQueue.client.status(job, deadline);
       assertEquals(JobStatus.CANCELLED, state.status());
@@ -158,7 +165,8 @@ class ClientServerTest {
           assertThrows(ProviderErrorException.class, () -> slowQueue.client.cancel(job, deadline));
       assertEquals(409, again.httpStatus());
       ProviderErrorException ended =
-          assertThrows(ProviderErrorException.class,
+          assertThrows(
+              ProviderErrorException.class,
               () -> SamplerCalls.awaitResults(slowQueue.client, job, deadline, POLL));
       assertTrue(ended.getMessage().contains("ended Cancelled"), ended.getMessage());
       assertFalse(ended.retryable());
@@ -168,30 +176,44 @@ class ClientServerTest {
   @Test
   void theServerRefusesWhatItCannotRun() {
     Budget deadline = Budget.ofMillis(20_000);
-    String h = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[1] q;\nbit[1] c;\nh q[0];\nc = measure q;\n";
+    String h =
+        "OPENQASM 3.0;\n"
+            + "include \"stdgates.inc\";\n"
+            + "qubit[1] q;\n"
+            + "bit[1] c;\n"
+            + "h q[0];\n"
+            + "c = measure q;\n";
     ProviderErrorException e =
-        assertThrows(ProviderErrorException.class,
+        assertThrows(
+            ProviderErrorException.class,
             () -> fixture.client.submit(SamplerRequest.of(h, 10, "h"), deadline));
     assertEquals(400, e.httpStatus());
     assertTrue(e.getMessage().contains("line 5: unsupported gate 'h'"), e.getMessage());
     String wide = ServerFixture.flip(23, 0);
-    e = assertThrows(ProviderErrorException.class,
-        () -> fixture.client.submit(SamplerRequest.of(wide, 10, "wide"), deadline));
+    e =
+        assertThrows(
+            ProviderErrorException.class,
+            () -> fixture.client.submit(SamplerRequest.of(wide, 10, "wide"), deadline));
     assertTrue(e.getMessage().contains("at most 22"), e.getMessage());
   }
 
   @Test
   void aFullJobStoreRefusesNewJobsUntilOneEnds() throws Exception {
-    try (ServerFixture small = ServerFixture.start("--max-jobs", "1", "--queue-delay-ms", "60000")) {
+    try (ServerFixture small =
+        ServerFixture.start("--max-jobs", "1", "--queue-delay-ms", "60000")) {
       Budget deadline = Budget.ofMillis(20_000);
-      JobRef first = small.client.submit(SamplerRequest.of(ServerFixture.bell(), 4, "one"), deadline);
+      JobRef first =
+          small.client.submit(SamplerRequest.of(ServerFixture.bell(), 4, "one"), deadline);
       ProviderErrorException full =
-          assertThrows(ProviderErrorException.class,
-              () -> small.client.submit(SamplerRequest.of(ServerFixture.bell(), 4, "two"), deadline));
+          assertThrows(
+              ProviderErrorException.class,
+              () ->
+                  small.client.submit(SamplerRequest.of(ServerFixture.bell(), 4, "two"), deadline));
       assertEquals(429, full.httpStatus());
       assertTrue(full.retryable());
       small.client.cancel(first, deadline);
-      JobRef second = small.client.submit(SamplerRequest.of(ServerFixture.bell(), 4, "two"), deadline);
+      JobRef second =
+          small.client.submit(SamplerRequest.of(ServerFixture.bell(), 4, "two"), deadline);
       assertNotEquals(first.id(), second.id());
       ProviderErrorException evicted =
           assertThrows(ProviderErrorException.class, () -> small.client.status(first, deadline));

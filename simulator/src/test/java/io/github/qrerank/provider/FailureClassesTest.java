@@ -77,8 +77,8 @@ class FailureClassesTest {
   void malformedBodiesAreBadResponses() throws Exception {
     fixture.server.faults(new FaultPlan(0, 0, 0, 1, 0, 0));
     ProviderBadResponseException e =
-        failsWithin(ProviderBadResponseException.class, 5000,
-            d -> fixture.client.submit(bell("m"), d));
+        failsWithin(
+            ProviderBadResponseException.class, 5000, d -> fixture.client.submit(bell("m"), d));
     assertEquals("bad_response", e.failure().reason());
     assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
 
@@ -94,8 +94,8 @@ class FailureClassesTest {
   @Test
   void aSubmitWhoseAnswerWasBrokenCreatedItsJobAndARetryFindsIt() throws Exception {
     try (ServerFixture one =
-        ServerFixture.start("--max-jobs", "1", "--queue-delay-ms", "60000",
-            "--malformed-share", "1")) {
+        ServerFixture.start(
+            "--max-jobs", "1", "--queue-delay-ms", "60000", "--malformed-share", "1")) {
       Budget d = Budget.ofMillis(10_000);
       assertThrows(ProviderBadResponseException.class, () -> one.client.submit(bell("lost"), d));
       one.server.faults(FaultPlan.NONE);
@@ -139,10 +139,17 @@ class FailureClassesTest {
   @Test
   void theReadTimeoutBoundsOneRequestWithinALongerDeadline() {
     try (ServerFixture shortRead =
-        ServerFixture.start(ServerFixture.TOKEN, Duration.ofMillis(300), "--slow-share", "1",
-            "--slow-ms", "5000")) {
+        ServerFixture.start(
+            ServerFixture.TOKEN,
+            Duration.ofMillis(300),
+            "--slow-share",
+            "1",
+            "--slow-ms",
+            "5000")) {
       ProviderTimeoutException e =
-          failsWithin(ProviderTimeoutException.class, 300,
+          failsWithin(
+              ProviderTimeoutException.class,
+              300,
               d -> shortRead.client.submit(bell("r"), Budget.ofMillis(20_000)));
       assertTrue(e.getMessage().contains("read timeout"), e.getMessage());
     }
@@ -152,7 +159,9 @@ class FailureClassesTest {
   void aJobStillQueuedAtTheDeadlineTimesOut() {
     try (ServerFixture queued = ServerFixture.start("--queue-delay-ms", "60000")) {
       ProviderTimeoutException e =
-          failsWithin(ProviderTimeoutException.class, 500,
+          failsWithin(
+              ProviderTimeoutException.class,
+              500,
               d -> SamplerCalls.run(queued.client, bell("late"), d, Duration.ofMillis(50)));
       assertTrue(e.getMessage().contains("still Queued at the deadline"), e.getMessage());
     }
@@ -171,7 +180,9 @@ class FailureClassesTest {
   void aJobThatEndsFailedIsANonRetryableError() {
     fixture.server.faults(new FaultPlan(0, 0, 0, 0, 0, 1));
     ProviderErrorException e =
-        failsWithin(ProviderErrorException.class, 10_000,
+        failsWithin(
+            ProviderErrorException.class,
+            10_000,
             d -> SamplerCalls.run(fixture.client, bell("fails"), d, POLL));
     assertFalse(e.retryable());
     assertTrue(e.getMessage().contains("ended Failed: injected failure"), e.getMessage());
@@ -201,13 +212,14 @@ class FailureClassesTest {
     fixture.server.faults(new FaultPlan(0, 1, 10_000, 0, 0, 0));
     AtomicReference<Throwable> outcome = new AtomicReference<>();
     Thread caller =
-        new Thread(() -> {
-          try {
-            fixture.client.submit(bell("i"), Budget.ofMillis(30_000));
-          } catch (Throwable t) {
-            outcome.set(t);
-          }
-        });
+        new Thread(
+            () -> {
+              try {
+                fixture.client.submit(bell("i"), Budget.ofMillis(30_000));
+              } catch (Throwable t) {
+                outcome.set(t);
+              }
+            });
     caller.start();
     TimeUnit.MILLISECONDS.sleep(200);
     long start = System.nanoTime();

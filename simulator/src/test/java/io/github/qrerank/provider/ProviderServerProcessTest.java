@@ -52,18 +52,32 @@ class ProviderServerProcessTest {
     Files.writeString(token, ServerFixture.TOKEN + "\n");
     File stderr = dir.resolve("stderr.txt").toFile();
     Process p =
-        new ProcessBuilder(command("--port", "0", "--token-file", token.toString(),
-                "--queue-delay-ms", "50", "--queue-jitter-ms", "50"))
+        new ProcessBuilder(
+                command(
+                    "--port",
+                    "0",
+                    "--token-file",
+                    token.toString(),
+                    "--queue-delay-ms",
+                    "50",
+                    "--queue-jitter-ms",
+                    "50"))
             .redirectError(stderr)
             .start();
     try {
       URI base = awaitListening(p);
       HttpProviderConfig config =
-          HttpProviderConfig.builder().baseUri(base).token(BearerToken.of(ServerFixture.TOKEN)).build();
+          HttpProviderConfig.builder()
+              .baseUri(base)
+              .token(BearerToken.of(ServerFixture.TOKEN))
+              .build();
       try (RuntimeSamplerClient client = new RuntimeSamplerClient(config)) {
         Samples s =
-            SamplerCalls.run(client, SamplerRequest.of(ServerFixture.dicke(4, 1), 400, "child"),
-                Budget.ofMillis(30_000), Duration.ofMillis(20));
+            SamplerCalls.run(
+                client,
+                SamplerRequest.of(ServerFixture.dicke(4, 1), 400, "child"),
+                Budget.ofMillis(30_000),
+                Duration.ofMillis(20));
         assertEquals(400, s.shots());
         assertEquals(4, s.counts().size(), "the four weight-1 strings: " + s.counts());
         s.counts().keySet().forEach(v -> assertEquals(1, Long.bitCount(v), "weight of " + v));
@@ -71,9 +85,11 @@ class ProviderServerProcessTest {
       HttpProviderConfig wrong =
           HttpProviderConfig.builder().baseUri(base).token(BearerToken.of("not-it")).build();
       try (RuntimeSamplerClient client = new RuntimeSamplerClient(wrong)) {
-        assertThrows(ProviderAuthException.class,
-            () -> client.submit(SamplerRequest.of(ServerFixture.bell(), 10, "x"),
-                Budget.ofMillis(30_000)));
+        assertThrows(
+            ProviderAuthException.class,
+            () ->
+                client.submit(
+                    SamplerRequest.of(ServerFixture.bell(), 10, "x"), Budget.ofMillis(30_000)));
       }
     } finally {
       p.destroy();
@@ -86,9 +102,10 @@ class ProviderServerProcessTest {
 
   @Test
   void aBadOptionExitsWithStatusTwoAndNamesIt() throws Exception {
-    Process p = new ProcessBuilder(command("--token-file", "t", "--error-share", "1.5"))
-        .redirectErrorStream(true)
-        .start();
+    Process p =
+        new ProcessBuilder(command("--token-file", "t", "--error-share", "1.5"))
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS));
     assertEquals(2, p.exitValue(), out);
@@ -100,18 +117,19 @@ class ProviderServerProcessTest {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<String> line =
-        CompletableFuture.supplyAsync(() -> {
-          try {
-            for (String l; (l = out.readLine()) != null; ) {
-              if (l.startsWith(ProviderServer.LISTENING)) {
-                return l.substring(ProviderServer.LISTENING.length()).strip();
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                for (String l; (l = out.readLine()) != null; ) {
+                  if (l.startsWith(ProviderServer.LISTENING)) {
+                    return l.substring(ProviderServer.LISTENING.length()).strip();
+                  }
+                }
+                return null;
+              } catch (IOException e) {
+                return null;
               }
-            }
-            return null;
-          } catch (IOException e) {
-            return null;
-          }
-        });
+            });
     String uri = line.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     assertNotNull(uri, "the server exited before listening");
     assertTrue(uri.startsWith("http://127.0.0.1:"), uri);

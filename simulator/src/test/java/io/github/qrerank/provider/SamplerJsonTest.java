@@ -39,30 +39,38 @@ class SamplerJsonTest {
 
   @Test
   void jobIdsMustBeUrlSafe() {
-    assertEquals("c5dge2d3rn7breq27i9g", SamplerJson.jobId(b("{\"id\":\"c5dge2d3rn7breq27i9g\",\"backend\":\"x\"}")));
+    assertEquals(
+        "c5dge2d3rn7breq27i9g",
+        SamplerJson.jobId(b("{\"id\":\"c5dge2d3rn7breq27i9g\",\"backend\":\"x\"}")));
     assertTrue(badMessage(() -> SamplerJson.jobId(b("{\"id\":\"../admin\"}"))).contains("'id'"));
     assertTrue(badMessage(() -> SamplerJson.jobId(b("{\"id\":7}"))).contains("'id'"));
     assertTrue(badMessage(() -> SamplerJson.jobId(b("[]"))).contains("JSON object"));
     assertTrue(badMessage(() -> SamplerJson.jobId(b(""))).contains("JSON object"));
-    assertTrue(badMessage(() -> SamplerJson.jobId(b("{\"id\":\"a\"} x"))).contains("not valid JSON"));
+    assertTrue(
+        badMessage(() -> SamplerJson.jobId(b("{\"id\":\"a\"} x"))).contains("not valid JSON"));
   }
 
   @Test
   void statusesReadAsTheFiveStates() {
-    assertEquals(JobStatus.RUNNING,
+    assertEquals(
+        JobStatus.RUNNING,
         SamplerJson.state(b("{\"state\":{\"status\":\"Running\"}}"), "j").status());
     JobState failed =
         SamplerJson.state(b("{\"state\":{\"status\":\"Failed\",\"reason\":\"calibration\"}}"), "j");
     assertEquals(JobStatus.FAILED, failed.status());
     assertEquals("calibration", failed.reason());
-    assertEquals(JobStatus.CANCELLED,
-        SamplerJson.state(b("{\"state\":{\"status\":\"Cancelled - Ran too long\"}}"), "j").status());
+    assertEquals(
+        JobStatus.CANCELLED,
+        SamplerJson.state(b("{\"state\":{\"status\":\"Cancelled - Ran too long\"}}"), "j")
+            .status());
     JobState topLevel = SamplerJson.state(b("{\"status\":\"QUEUED\"}"), "j");
     assertEquals(JobStatus.QUEUED, topLevel.status());
     assertNull(topLevel.reason());
-    assertTrue(badMessage(() -> SamplerJson.state(b("{\"state\":{\"status\":\"Done\"}}"), "j"))
-        .contains("'state.status' must be one of"));
-    assertTrue(badMessage(() -> SamplerJson.state(b("{\"state\":{}}"), "j")).contains("state.status"));
+    assertTrue(
+        badMessage(() -> SamplerJson.state(b("{\"state\":{\"status\":\"Done\"}}"), "j"))
+            .contains("'state.status' must be one of"));
+    assertTrue(
+        badMessage(() -> SamplerJson.state(b("{\"state\":{}}"), "j")).contains("state.status"));
   }
 
   @Test
@@ -71,28 +79,49 @@ class SamplerJsonTest {
     Samples s = SamplerJson.samples(b(ok), JOB);
     assertEquals(7, s.value(0));
     assertEquals(0, s.value(1));
-    assertTrue(badMessage(() -> SamplerJson.samples(b("{\"results\":[]}"), JOB))
-        .contains("non-empty array"));
-    assertTrue(badMessage(() -> SamplerJson.samples(
-        b("{\"results\":[{\"data\":{\"meas\":{\"samples\":[\"0x1\",\"0x1\"]}}}]}"), JOB))
-        .contains("no register 'c' in results[0].data (has [meas])"));
-    assertTrue(badMessage(() -> SamplerJson.samples(
-        b("{\"results\":[{\"data\":{\"c\":{\"samples\":[\"0x1\"]}}}]}"), JOB))
-        .contains("array of 2 hex strings, got 1 entries"));
-    assertTrue(badMessage(() -> SamplerJson.samples(
-        b("{\"results\":[{\"data\":{\"c\":{\"samples\":[\"0x1\",\"0x8\"]}}}]}"), JOB))
-        .contains("sample 1 = \"0x8\" is not a hex value of 3 bits"));
-    assertTrue(badMessage(() -> SamplerJson.samples(
-        b("{\"results\":[{\"data\":{\"c\":{\"samples\":[\"0x1\",\"1\"]}}}]}"), JOB))
-        .contains("sample 1"));
-    assertTrue(badMessage(() -> SamplerJson.samples(
-        b("{\"results\":[{\"data\":{\"c\":{\"samples\":[\"0x1\",\"0x1\"],\"num_bits\":4}}}]}"), JOB))
-        .contains("num_bits 4, expected 3"));
+    assertTrue(
+        badMessage(() -> SamplerJson.samples(b("{\"results\":[]}"), JOB))
+            .contains("non-empty array"));
+    assertTrue(
+        badMessage(
+                () ->
+                    SamplerJson.samples(
+                        b("{\"results\":[{\"data\":{\"meas\":{\"samples\":[\"0x1\",\"0x1\"]}}}]}"),
+                        JOB))
+            .contains("no register 'c' in results[0].data (has [meas])"));
+    assertTrue(
+        badMessage(
+                () ->
+                    SamplerJson.samples(
+                        b("{\"results\":[{\"data\":{\"c\":{\"samples\":[\"0x1\"]}}}]}"), JOB))
+            .contains("array of 2 hex strings, got 1 entries"));
+    assertTrue(
+        badMessage(
+                () ->
+                    SamplerJson.samples(
+                        b("{\"results\":[{\"data\":{\"c\":{\"samples\":[\"0x1\",\"0x8\"]}}}]}"),
+                        JOB))
+            .contains("sample 1 = \"0x8\" is not a hex value of 3 bits"));
+    assertTrue(
+        badMessage(
+                () ->
+                    SamplerJson.samples(
+                        b("{\"results\":[{\"data\":{\"c\":{\"samples\":[\"0x1\",\"1\"]}}}]}"), JOB))
+            .contains("sample 1"));
+    assertTrue(
+        badMessage(
+                () ->
+                    SamplerJson.samples(
+                        b(
+                            "{\"results\":[{\"data\":{\"c\":{\"samples\":[\"0x1\",\"0x1\"],\"num_bits\":4}}}]}"),
+                        JOB))
+            .contains("num_bits 4, expected 3"));
   }
 
   @Test
   void errorMessagesComeFromIbmsLayoutOrTheRawText() {
-    assertEquals("no such backend",
+    assertEquals(
+        "no such backend",
         SamplerJson.errorMessage(b("{\"errors\":[{\"code\":1,\"message\":\"no such backend\"}]}")));
     assertEquals("busy", SamplerJson.errorMessage(b("{\"message\":\"busy\"}")));
     assertEquals("Bad Gateway", SamplerJson.errorMessage(b("Bad\n  Gateway")));

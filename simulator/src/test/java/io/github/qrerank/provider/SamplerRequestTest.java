@@ -17,10 +17,12 @@ class SamplerRequestTest {
   void theRegisterIsReadFromTheProgram() {
     SamplerRequest r = SamplerRequest.of(ServerFixture.dicke(7, 2), 10, "key");
     assertEquals(new MeasuredRegister("c", 7), r.register());
-    assertEquals(new MeasuredRegister("meas", 3),
+    assertEquals(
+        new MeasuredRegister("meas", 3),
         MeasuredRegister.of("OPENQASM 3.0;\nqubit[3] q;\n  bit [ 3 ] meas ;\nmeas = measure q;"));
-    assertTrue(error(() -> SamplerRequest.of("OPENQASM 3.0;\nqubit[2] q;\n", 10, "k"))
-        .contains("declares no classical register"));
+    assertTrue(
+        error(() -> SamplerRequest.of("OPENQASM 3.0;\nqubit[2] q;\n", 10, "k"))
+            .contains("declares no classical register"));
     assertTrue(error(() -> MeasuredRegister.of("bit[64] c;")).contains("width must be in [1, 63]"));
   }
 
@@ -32,7 +34,8 @@ class SamplerRequestTest {
     assertTrue(error(() -> SamplerRequest.of(qasm, 10_000_001, "k")).startsWith("shots"));
     assertTrue(error(() -> SamplerRequest.of(qasm, 10, "")).startsWith("idempotencyKey"));
     assertTrue(error(() -> SamplerRequest.of(qasm, 10, "a b")).startsWith("idempotencyKey"));
-    assertTrue(error(() -> SamplerRequest.of(qasm, 10, "k".repeat(256))).startsWith("idempotencyKey"));
+    assertTrue(
+        error(() -> SamplerRequest.of(qasm, 10, "k".repeat(256))).startsWith("idempotencyKey"));
   }
 
   @Test

@@ -22,8 +22,10 @@ class SamplesTest {
     assertEquals(0x1a, Samples.parseHex("0x1a"));
     assertEquals(0x1a, Samples.parseHex("0X1A"));
     assertEquals(Long.MAX_VALUE, Samples.parseHex("0x7fffffffffffffff"));
-    for (String bad : new String[] {null, "", "0x", "1a", "x1a", "0x1g", "0x-1", "0x8000000000000000",
-        "0x00000000000000001"}) {
+    for (String bad :
+        new String[] {
+          null, "", "0x", "1a", "x1a", "0x1g", "0x-1", "0x8000000000000000", "0x00000000000000001"
+        }) {
       assertEquals(-1, Samples.parseHex(bad), bad);
     }
     for (long v : new long[] {0, 1, 0x1a, 1L << 40, Long.MAX_VALUE}) {
@@ -64,8 +66,8 @@ class SamplesTest {
     int[] engine = state.sample(300, new SplittableRandom(11));
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
-    ArrayNode hex = root.putArray("results").addObject().putObject("data").putObject("c")
-        .putArray("samples");
+    ArrayNode hex =
+        root.putArray("results").addObject().putObject("data").putObject("c").putArray("samples");
     for (int x : engine) {
       hex.add(Samples.toHex(x));
     }
@@ -77,6 +79,7 @@ class SamplesTest {
         assertEquals((engine[i] >> q & 1) == 1, read.bits(i).get(q), "shot " + i + " qubit " + q);
       }
     }
-    assertEquals(List.of(), read.counts().keySet().stream().filter(v -> Long.bitCount(v) != 3).toList());
+    assertEquals(
+        List.of(), read.counts().keySet().stream().filter(v -> Long.bitCount(v) != 3).toList());
   }
 }

@@ -93,8 +93,8 @@ class SecretsAndRecordingTest {
     List<String> logged;
     try (Capture capture = new Capture();
         ServerFixture f = ServerFixture.start();
-        ServerFixture wrongToken = ServerFixture.start("wrong-" + ServerFixture.TOKEN,
-            Duration.ofSeconds(5))) {
+        ServerFixture wrongToken =
+            ServerFixture.start("wrong-" + ServerFixture.TOKEN, Duration.ofSeconds(5))) {
       Budget d = Budget.ofMillis(10_000);
       JobRef job = f.client.submit(bell("ok"), d);
       SamplerCalls.awaitResults(f.client, job, d, POLL);
@@ -109,15 +109,20 @@ class SecretsAndRecordingTest {
       };
       for (FaultPlan plan : plans) {
         f.server.faults(plan);
-        collect(thrown, () -> SamplerCalls.run(f.client, bell("p" + plan.hashCode()),
-            Budget.ofMillis(300), POLL));
+        collect(
+            thrown,
+            () ->
+                SamplerCalls.run(
+                    f.client, bell("p" + plan.hashCode()), Budget.ofMillis(300), POLL));
       }
       logged = new ArrayList<>(capture.lines);
     }
     assertEquals(7, thrown.size(), "every failure scenario threw: " + thrown);
-    assertTrue(logged.stream().anyMatch(l -> l.contains("refused POST /jobs")),
+    assertTrue(
+        logged.stream().anyMatch(l -> l.contains("refused POST /jobs")),
         "the server logs refused requests: " + logged);
-    assertTrue(logged.stream().anyMatch(l -> l.contains("provider submit: HTTP 200")),
+    assertTrue(
+        logged.stream().anyMatch(l -> l.contains("provider submit: HTTP 200")),
         "client calls are logged at DEBUG: " + logged);
     for (String line : logged) {
       assertFalse(line.contains(ServerFixture.TOKEN), "token logged: " + line);
@@ -142,24 +147,30 @@ class SecretsAndRecordingTest {
 
   @Test
   void aProviderEchoingTheTokenDoesNotLeakItIntoMessages() throws Exception {
-    HttpServer echo = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    echo.createContext("/", ex -> {
-      String auth = ex.getRequestHeaders().getFirst("Authorization");
-      boolean error = ex.getRequestMethod().equals("POST");
-      ObjectNode body = JSON.createObjectNode();
-      body.putArray("errors").addObject().put("message", "refused " + auth);
-      byte[] bytes = error
-          ? JSON.writeValueAsBytes(body)
-          : ("{\"id\": " + auth + "}").getBytes(StandardCharsets.UTF_8); // invalid JSON on purpose
-      ex.sendResponseHeaders(error ? 500 : 200, bytes.length);
-      ex.getResponseBody().write(bytes);
-      ex.close();
-    });
+    HttpServer echo =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    echo.createContext(
+        "/",
+        ex -> {
+          String auth = ex.getRequestHeaders().getFirst("Authorization");
+          boolean error = ex.getRequestMethod().equals("POST");
+          ObjectNode body = JSON.createObjectNode();
+          body.putArray("errors").addObject().put("message", "refused " + auth);
+          byte[] bytes =
+              error
+                  ? JSON.writeValueAsBytes(body)
+                  : ("{\"id\": " + auth + "}")
+                      .getBytes(StandardCharsets.UTF_8); // invalid JSON on purpose
+          ex.sendResponseHeaders(error ? 500 : 200, bytes.length);
+          ex.getResponseBody().write(bytes);
+          ex.close();
+        });
     echo.start();
-    HttpProviderConfig config = HttpProviderConfig.builder()
-        .baseUri(URI.create("http://127.0.0.1:" + echo.getAddress().getPort()))
-        .token(BearerToken.of(ServerFixture.TOKEN))
-        .build();
+    HttpProviderConfig config =
+        HttpProviderConfig.builder()
+            .baseUri(URI.create("http://127.0.0.1:" + echo.getAddress().getPort()))
+            .token(BearerToken.of(ServerFixture.TOKEN))
+            .build();
     try (RuntimeSamplerClient client = new RuntimeSamplerClient(config)) {
       Budget d = Budget.ofMillis(5000);
       ProviderErrorException e =
@@ -175,11 +186,14 @@ class SecretsAndRecordingTest {
     }
   }
 
-  /** A statement of the emitted subset: declarations, gates on q[i] with numeric angles, measure. */
+  /**
+   * A statement of the emitted subset: declarations, gates on q[i] with numeric angles, measure.
+   */
   private static final Pattern NUMBERS_ONLY =
       Pattern.compile(
-          "OPENQASM 3\\.0;|include \"stdgates\\.inc\";|qubit\\[\\d+\\] q;|bit\\[\\d+\\] c;"
-              + "|c = measure q;|(x|rx|ry|rz|cx|cry)(\\(-?[0-9.]+(E-?\\d+)?\\))? q\\[\\d+\\](, q\\[\\d+\\])?;");
+          "OPENQASM 3\\.0;|include \"stdgates\\.inc\";|qubit\\[\\d+\\] q;|bit\\[\\d+\\] c;|c ="
+              + " measure q;|(x|rx|ry|rz|cx|cry)(\\(-?[0-9.]+(E-?\\d+)?\\))? q\\[\\d+\\](,"
+              + " q\\[\\d+\\])?;");
 
   @Test
   void theRecordHoldsOnlyTheCircuitAndTheShots() throws Exception {
@@ -207,20 +221,31 @@ class SecretsAndRecordingTest {
     expected.put("program_id", "sampler");
     expected.put("backend", HttpProviderConfig.DEFAULT_BACKEND);
     expected.putObject("params").putArray("pubs").addArray().add(qasm).addNull().add(256);
-    assertEquals(expected, submit.get("body"), "the body is the circuit and the shots, nothing else");
+    assertEquals(
+        expected, submit.get("body"), "the body is the circuit and the shots, nothing else");
     for (String statement : qasm.split("\n")) {
       assertTrue(NUMBERS_ONLY.matcher(statement).matches(), "not only numbers: " + statement);
     }
 
     JsonNode headers = submit.get("headers");
     assertEquals("[\"<redacted>\"]", headers.get("authorization").toString());
-    assertEquals(key, headers.get("idempotency-key").get(0).asText(),
+    assertEquals(
+        key,
+        headers.get("idempotency-key").get(0).asText(),
         "the key is a hash of the circuit and shots");
     Set<String> names = new TreeSet<>();
     headers.fieldNames().forEachRemaining(names::add);
     assertTrue(
-        Set.of("accept", "authorization", "content-length", "content-type", "host",
-            "idempotency-key", "user-agent", "connection").containsAll(names),
+        Set.of(
+                "accept",
+                "authorization",
+                "content-length",
+                "content-type",
+                "host",
+                "idempotency-key",
+                "user-agent",
+                "connection")
+            .containsAll(names),
         "only transport headers besides the key: " + names);
 
     for (JsonNode line : lines.subList(1, lines.size())) {

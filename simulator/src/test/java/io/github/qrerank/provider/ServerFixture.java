@@ -42,15 +42,17 @@ final class ServerFixture implements AutoCloseable {
       Path dir = Files.createTempDirectory("qrerank-provider-test");
       Path tokenFile = dir.resolve("token");
       Files.writeString(tokenFile, TOKEN + "\n");
-      List<String> all = new ArrayList<>(List.of("--port", "0", "--token-file", tokenFile.toString()));
+      List<String> all =
+          new ArrayList<>(List.of("--port", "0", "--token-file", tokenFile.toString()));
       all.addAll(Arrays.asList(args));
       ProviderServer server = ProviderServer.start(ServerOptions.parse(all.toArray(String[]::new)));
-      RuntimeSamplerClient client = new RuntimeSamplerClient(
-          HttpProviderConfig.builder()
-              .baseUri(server.baseUri())
-              .token(BearerToken.of(clientToken))
-              .readTimeout(readTimeout)
-              .build());
+      RuntimeSamplerClient client =
+          new RuntimeSamplerClient(
+              HttpProviderConfig.builder()
+                  .baseUri(server.baseUri())
+                  .token(BearerToken.of(clientToken))
+                  .readTimeout(readTimeout)
+                  .build());
       return new ServerFixture(dir, server, client);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

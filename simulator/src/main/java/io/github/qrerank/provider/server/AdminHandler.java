@@ -39,7 +39,8 @@ final class AdminHandler implements HttpHandler {
     try {
       serve(ex);
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.DEBUG, () -> "admin request failed: " + e.getClass().getSimpleName());
+      LOG.log(
+          System.Logger.Level.DEBUG, () -> "admin request failed: " + e.getClass().getSimpleName());
     } finally {
       ex.close();
     }
@@ -55,7 +56,8 @@ final class AdminHandler implements HttpHandler {
     }
     switch (method + " " + path) {
       case "GET /admin/faults" ->
-          exchanges.json(ex, 200, faults.plan().toJson(exchanges.mapper().createObjectNode()), false);
+          exchanges.json(
+              ex, 200, faults.plan().toJson(exchanges.mapper().createObjectNode()), false);
       case "PUT /admin/faults" -> {
         FaultPlan next;
         try {
@@ -72,7 +74,8 @@ final class AdminHandler implements HttpHandler {
       }
       case "GET /admin/stats" ->
           exchanges.json(ex, 200, stats.toJson(exchanges.mapper().createObjectNode()), false);
-      default -> exchanges.error(ex, 404, "not_found", "no such resource: " + method + " " + path, false);
+      default ->
+          exchanges.error(ex, 404, "not_found", "no such resource: " + method + " " + path, false);
     }
   }
 }

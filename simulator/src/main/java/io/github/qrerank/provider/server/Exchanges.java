@@ -49,7 +49,8 @@ final class Exchanges {
    * Sends {@code json} with {@code status}. When {@code malformed}, the body is cut to its first
    * half (a JSON text that no parser accepts) and the status is 200, as a broken provider might.
    */
-  void json(HttpExchange exchange, int status, JsonNode json, boolean malformed) throws IOException {
+  void json(HttpExchange exchange, int status, JsonNode json, boolean malformed)
+      throws IOException {
     byte[] bytes;
     try {
       bytes = mapper.writeValueAsBytes(json);
@@ -64,7 +65,9 @@ final class Exchanges {
     send(exchange, status, bytes);
   }
 
-  /** An answer without a body (e.g. 204), or, when {@code malformed}, a 200 with a non-JSON body. */
+  /**
+   * An answer without a body (e.g. 204), or, when {@code malformed}, a 200 with a non-JSON body.
+   */
   void empty(HttpExchange exchange, int status, boolean malformed) throws IOException {
     if (malformed) {
       exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -3,9 +3,9 @@ package io.github.qrerank.provider.server;
 import java.util.SplittableRandom;
 
 /**
- * Draws each request's fault from the current {@link FaultPlan} with one seeded generator: the
- * same seed and the same order of requests give the same faults. The plan may be replaced while
- * the server runs ({@code PUT /admin/faults}).
+ * Draws each request's fault from the current {@link FaultPlan} with one seeded generator: the same
+ * seed and the same order of requests give the same faults. The plan may be replaced while the
+ * server runs ({@code PUT /admin/faults}).
  */
 final class FaultInjector {
   private final SplittableRandom random;

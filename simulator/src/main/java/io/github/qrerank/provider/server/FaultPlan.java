@@ -36,6 +36,7 @@ public record FaultPlan(
 
   /** Option and JSON field names. */
   static final String ERROR_SHARE = "error-share";
+
   static final String SLOW_SHARE = "slow-share";
   static final String SLOW_MS = "slow-ms";
   static final String MALFORMED_SHARE = "malformed-share";
@@ -60,8 +61,15 @@ public record FaultPlan(
     double sum = errorShare + slowShare + malformedShare + dropShare;
     if (sum > 1 + 1e-12) {
       throw new IllegalArgumentException(
-          ERROR_SHARE + " + " + SLOW_SHARE + " + " + MALFORMED_SHARE + " + " + DROP_SHARE
-              + " must be at most 1: " + sum);
+          ERROR_SHARE
+              + " + "
+              + SLOW_SHARE
+              + " + "
+              + MALFORMED_SHARE
+              + " + "
+              + DROP_SHARE
+              + " must be at most 1: "
+              + sum);
     }
     if (slowMillis < 0 || slowMillis > 3_600_000) {
       throw new IllegalArgumentException(SLOW_MS + " must be in [0, 3600000]: " + slowMillis);

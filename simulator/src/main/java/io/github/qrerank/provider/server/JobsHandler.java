@@ -87,7 +87,8 @@ final class JobsHandler implements HttpHandler {
     }
     if (!token.matchesAuthorization(exchange.getRequestHeaders().getFirst("Authorization"))) {
       stats.unauthorized.incrementAndGet();
-      LOG.log(System.Logger.Level.WARNING,
+      LOG.log(
+          System.Logger.Level.WARNING,
           () -> "refused " + method + " " + path + ": missing or wrong bearer token");
       exchanges.error(exchange, 401, "unauthorized", "missing or invalid bearer token", false);
       return;
@@ -147,8 +148,12 @@ final class JobsHandler implements HttpHandler {
     Submission s;
     try {
       JsonNode root = exchanges.mapper().readTree(body);
-      s = Submission.parse(root == null ? exchanges.mapper().nullNode() : root,
-          options.backend(), options.maxShots(), options.maxQubits());
+      s =
+          Submission.parse(
+              root == null ? exchanges.mapper().nullNode() : root,
+              options.backend(),
+              options.maxShots(),
+              options.maxQubits());
     } catch (IOException e) {
       exchanges.error(ex, 400, "bad_request", "body is not JSON", malformed);
       return;
@@ -158,7 +163,10 @@ final class JobsHandler implements HttpHandler {
     }
     String key = ex.getRequestHeaders().getFirst(RuntimeSamplerClient.IDEMPOTENCY_HEADER);
     if (key != null && !KEY.matcher(key).matches()) {
-      exchanges.error(ex, 400, "bad_request",
+      exchanges.error(
+          ex,
+          400,
+          "bad_request",
           RuntimeSamplerClient.IDEMPOTENCY_HEADER + " must be 1-255 visible ASCII characters",
           malformed);
       return;
@@ -167,14 +175,21 @@ final class JobsHandler implements HttpHandler {
     JobStore.Admission a = store.admit(key, s.fingerprint(), () -> create(key, s, delay));
     switch (a.outcome()) {
       case FULL -> {
-        exchanges.error(ex, 429, "too_many_jobs",
-            "the job store holds " + options.maxJobs() + " unfinished jobs", malformed);
+        exchanges.error(
+            ex,
+            429,
+            "too_many_jobs",
+            "the job store holds " + options.maxJobs() + " unfinished jobs",
+            malformed);
         return;
       }
       case KEY_REUSED -> {
-        exchanges.error(ex, 422, "idempotency_key_reused",
-            "this " + RuntimeSamplerClient.IDEMPOTENCY_HEADER
-                + " was used for a different request", malformed);
+        exchanges.error(
+            ex,
+            422,
+            "idempotency_key_reused",
+            "this " + RuntimeSamplerClient.IDEMPOTENCY_HEADER + " was used for a different request",
+            malformed);
         return;
       }
       case REPLAYED -> stats.jobsReplayed.incrementAndGet();
@@ -183,8 +198,18 @@ final class JobsHandler implements HttpHandler {
         stats.jobsCreated.incrementAndGet();
         stats.shotsAccepted.addAndGet(job.shots());
         job.startsWith(workers.schedule(job::run, delay[0], TimeUnit.MILLISECONDS));
-        LOG.log(System.Logger.Level.DEBUG, () -> "job " + job.id() + ": " + job.numQubits()
-            + " qubits, " + job.shots() + " shots, queued for " + delay[0] + " ms");
+        LOG.log(
+            System.Logger.Level.DEBUG,
+            () ->
+                "job "
+                    + job.id()
+                    + ": "
+                    + job.numQubits()
+                    + " qubits, "
+                    + job.shots()
+                    + " shots, queued for "
+                    + delay[0]
+                    + " ms");
       }
     }
     ObjectNode out = exchanges.mapper().createObjectNode();
@@ -201,8 +226,15 @@ final class JobsHandler implements HttpHandler {
     long jitter = options.queueJitterMillis();
     delay[0] = options.queueDelayMillis() + (jitter == 0 ? 0 : fate.nextLong(jitter + 1));
     boolean fails = fate.nextDouble() < faults.plan().jobFailureShare();
-    return new SimulatedJob(identity.id(), s.fingerprint(), s.program(), s.register(), s.shots(),
-        identity.seed(), fails, Instant.now());
+    return new SimulatedJob(
+        identity.id(),
+        s.fingerprint(),
+        s.program(),
+        s.register(),
+        s.shots(),
+        identity.seed(),
+        fails,
+        Instant.now());
   }
 
   private ObjectNode status(SimulatedJob job) {
@@ -227,8 +259,15 @@ final class JobsHandler implements HttpHandler {
   private void results(HttpExchange ex, SimulatedJob job, boolean malformed) throws IOException {
     long[] samples = job.samples();
     if (samples == null) {
-      exchanges.error(ex, 409, "job_not_completed",
-          "job " + job.id() + " is " + job.status().apiName() + "; only completed jobs have results",
+      exchanges.error(
+          ex,
+          409,
+          "job_not_completed",
+          "job "
+              + job.id()
+              + " is "
+              + job.status().apiName()
+              + "; only completed jobs have results",
           malformed);
       return;
     }
@@ -248,8 +287,12 @@ final class JobsHandler implements HttpHandler {
   private void cancel(HttpExchange ex, SimulatedJob job, boolean malformed) throws IOException {
     JobStatus refused = job.cancel();
     if (refused != null) {
-      exchanges.error(ex, 409, "job_not_cancellable",
-          "job " + job.id() + " is already " + refused.apiName(), malformed);
+      exchanges.error(
+          ex,
+          409,
+          "job_not_cancellable",
+          "job " + job.id() + " is already " + refused.apiName(),
+          malformed);
       return;
     }
     stats.cancelled.incrementAndGet();

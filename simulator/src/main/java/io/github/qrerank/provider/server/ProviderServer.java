@@ -69,7 +69,8 @@ public final class ProviderServer implements AutoCloseable {
     RequestRecorder recorder =
         options.recordFile() == null ? null : new RequestRecorder(options.recordFile(), mapper);
     HttpServer http =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
     ExecutorService handlers =
         Executors.newFixedThreadPool(options.threads(), threads("qrerank-provider-http"));
     ScheduledExecutorService workers =
@@ -79,15 +80,32 @@ public final class ProviderServer implements AutoCloseable {
     Exchanges exchanges = new Exchanges(mapper);
     http.createContext(
         "/jobs",
-        new JobsHandler(options, token, exchanges, faults, new JobStore(options.maxJobs()),
-            workers, recorder, stats));
+        new JobsHandler(
+            options,
+            token,
+            exchanges,
+            faults,
+            new JobStore(options.maxJobs()),
+            workers,
+            recorder,
+            stats));
     http.createContext(
         "/admin", new AdminHandler(token, exchanges, faults, stats, options.maxBodyBytes()));
     http.setExecutor(handlers);
     http.start();
     ProviderServer server = new ProviderServer(http, handlers, workers, recorder, faults);
-    LOG.log(System.Logger.Level.INFO, () -> "listening on " + server.baseUri() + " (backend "
-        + options.backend() + ", seed " + options.seed() + ", faults " + options.faults() + ")");
+    LOG.log(
+        System.Logger.Level.INFO,
+        () ->
+            "listening on "
+                + server.baseUri()
+                + " (backend "
+                + options.backend()
+                + ", seed "
+                + options.seed()
+                + ", faults "
+                + options.faults()
+                + ")");
     return server;
   }
 

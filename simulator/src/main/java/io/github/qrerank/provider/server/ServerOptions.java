@@ -13,8 +13,8 @@ import java.util.Map;
  * @param port TCP port on 127.0.0.1; 0 picks a free one (printed at start)
  * @param tokenFile file whose first line is the bearer token every request must carry
  * @param backend the backend name jobs must ask for (or omit)
- * @param seed seed of every random choice (faults, job ids without a key, and with the
- *     idempotency key, each job's sampling)
+ * @param seed seed of every random choice (faults, job ids without a key, and with the idempotency
+ *     key, each job's sampling)
  * @param queueDelayMillis how long each job stays {@code Queued}, fixed part
  * @param queueJitterMillis plus a uniform extra in [0, jitter], drawn per job
  * @param faults the fault injection plan
@@ -62,14 +62,17 @@ public record ServerOptions(
           "usage: ProviderServer --token-file FILE [options]",
           "  --port P                 TCP port on 127.0.0.1 (0 = any free port; default 0)",
           "  --token-file FILE        first line = the bearer token requests must carry (required)",
-          "  --backend NAME           backend name (default " + HttpProviderConfig.DEFAULT_BACKEND + ")",
+          "  --backend NAME           backend name (default "
+              + HttpProviderConfig.DEFAULT_BACKEND
+              + ")",
           "  --seed S                 seed of every random choice (default 42)",
           "  --queue-delay-ms MS      time a job stays Queued (default 0)",
           "  --queue-jitter-ms MS     plus uniform [0, MS] per job (default 0)",
           "  --error-share X          share of requests answered HTTP 500 (default 0)",
           "  --slow-share X           share of requests answered after --slow-ms (default 0)",
           "  --slow-ms MS             delay of a slow answer (default 2000)",
-          "  --malformed-share X      share of requests answered 200 with a truncated body (default 0)",
+          "  --malformed-share X      share of requests answered 200 with a truncated body (default"
+              + " 0)",
           "  --drop-share X           share of requests whose connection is dropped (default 0)",
           "  --job-failure-share X    share of jobs that end Failed (default 0)",
           "  --max-jobs N             jobs kept; ended ones are evicted first (default 256)",
@@ -115,8 +118,8 @@ public record ServerOptions(
   /**
    * Parses {@code args}.
    *
-   * @throws IllegalArgumentException naming the option that is unknown, repeated, missing its
-   *     value or invalid
+   * @throws IllegalArgumentException naming the option that is unknown, repeated, missing its value
+   *     or invalid
    */
   public static ServerOptions parse(String... args) {
     Map<String, String> given = new HashMap<>();

@@ -31,8 +31,8 @@ final class SimulatedJob {
   private Future<?> start;
 
   /**
-   * @param fingerprint what identifies the submitted content (an idempotent resubmission must
-   *     match it)
+   * @param fingerprint what identifies the submitted content (an idempotent resubmission must match
+   *     it)
    * @param fails whether the job ends {@code Failed} (injected)
    */
   SimulatedJob(

@@ -77,7 +77,9 @@ record Submission(QasmProgram program, MeasuredRegister register, int shots, Str
     }
     if (program.numQubits() > maxQubits) {
       throw new Invalid(
-          "the program has " + program.numQubits() + " qubits; this server simulates at most "
+          "the program has "
+              + program.numQubits()
+              + " qubits; this server simulates at most "
               + maxQubits);
     }
     return new Submission(program, register, shots, fingerprint(qasm, shots));

@@ -35,9 +35,24 @@ class FaultPlanTest {
       counts.merge(injector.next(), 1, Integer::sum);
     }
     Map<Fault, Double> shares =
-        Map.of(Fault.ERROR, 0.1, Fault.SLOW, 0.2, Fault.MALFORMED, 0.3, Fault.DROP, 0.1, Fault.NONE, 0.3);
-    shares.forEach((f, p) ->
-        assertEquals(p, counts.getOrDefault(f, 0) / (double) n, 5 * Math.sqrt(p * (1 - p) / n), f.name()));
+        Map.of(
+            Fault.ERROR,
+            0.1,
+            Fault.SLOW,
+            0.2,
+            Fault.MALFORMED,
+            0.3,
+            Fault.DROP,
+            0.1,
+            Fault.NONE,
+            0.3);
+    shares.forEach(
+        (f, p) ->
+            assertEquals(
+                p,
+                counts.getOrDefault(f, 0) / (double) n,
+                5 * Math.sqrt(p * (1 - p) / n),
+                f.name()));
     FaultInjector again = new FaultInjector(new FaultPlan(0.1, 0.2, 5, 0.3, 0.1, 0), 7);
     FaultInjector first = new FaultInjector(new FaultPlan(0.1, 0.2, 5, 0.3, 0.1, 0), 7);
     for (int i = 0; i < 100; i++) {
@@ -51,11 +66,15 @@ class FaultPlanTest {
     FaultPlan q = p.with(JSON.readTree("{\"drop-share\":0.5,\"slow-ms\":7}"));
     assertEquals(new FaultPlan(0.1, 0, 7, 0, 0.5, 0.2), q);
     assertEquals(q, q.with(q.toJson(JSON.createObjectNode())));
-    assertEquals("unknown fault field: drops",
+    assertEquals(
+        "unknown fault field: drops",
         assertThrows(IllegalArgumentException.class, () -> p.with(JSON.readTree("{\"drops\":1}")))
             .getMessage());
-    assertEquals("error-share must be a number: \"x\"",
-        assertThrows(IllegalArgumentException.class,
-            () -> p.with(JSON.readTree("{\"error-share\":\"x\"}"))).getMessage());
+    assertEquals(
+        "error-share must be a number: \"x\"",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> p.with(JSON.readTree("{\"error-share\":\"x\"}")))
+            .getMessage());
   }
 }

@@ -16,8 +16,15 @@ class JobStoreTest {
       "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[1] q;\nbit[1] c;\nx q[0];\nc = measure q;\n";
 
   private static SimulatedJob job(String id, String fingerprint) {
-    return new SimulatedJob(id, fingerprint, QasmProgram.parse(QASM), MeasuredRegister.of(QASM),
-        8, 1, false, Instant.EPOCH);
+    return new SimulatedJob(
+        id,
+        fingerprint,
+        QasmProgram.parse(QASM),
+        MeasuredRegister.of(QASM),
+        8,
+        1,
+        false,
+        Instant.EPOCH);
   }
 
   @Test
@@ -27,7 +34,8 @@ class JobStoreTest {
     JobStore.Admission again = store.admit("k", "f1", () -> job("b", "f1"));
     assertEquals(JobStore.Outcome.REPLAYED, again.outcome());
     assertSame(a, again.job());
-    assertEquals(JobStore.Outcome.KEY_REUSED, store.admit("k", "f2", () -> job("c", "f2")).outcome());
+    assertEquals(
+        JobStore.Outcome.KEY_REUSED, store.admit("k", "f2", () -> job("c", "f2")).outcome());
     assertEquals(JobStore.Outcome.CREATED, store.admit(null, "f1", () -> job("d", "f1")).outcome());
     assertEquals(2, store.size());
   }
@@ -44,7 +52,9 @@ class JobStoreTest {
     assertNull(store.get("b"), "the ended job was evicted");
     assertSame(a, store.get("a"), "the queued one was kept");
     assertEquals(JobStore.Outcome.REPLAYED, store.admit("ka", "f", () -> job("x", "f")).outcome());
-    assertEquals(JobStore.Outcome.FULL, store.admit("kb", "f", () -> job("b2", "f")).outcome(),
+    assertEquals(
+        JobStore.Outcome.FULL,
+        store.admit("kb", "f", () -> job("b2", "f")).outcome(),
         "the evicted job's key is forgotten, and nothing else has ended");
   }
 
