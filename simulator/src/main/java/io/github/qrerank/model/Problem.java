@@ -1,5 +1,6 @@
 package io.github.qrerank.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -113,6 +114,55 @@ public final class Problem {
 
   public List<Quota> quotas() {
     return quotas;
+  }
+
+  /**
+   * The same problem over the documents {@code docs} only: document i of the result is {@code
+   * docs[i]} of this one, with its utility, eligibility, redundancies, cap groups and quota
+   * memberships; k, lambda and the cap and quota limits are unchanged.
+   *
+   * @param docs distinct document indices of this problem
+   */
+  public Problem restrictTo(int[] docs) {
+    int m = docs.length;
+    boolean[] seen = new boolean[n];
+    for (int d : docs) {
+      if (d < 0 || d >= n || seen[d]) {
+        throw new IllegalArgumentException("docs must be distinct indices in [0, " + n + "): " + d);
+      }
+      seen[d] = true;
+    }
+    double[] u = new double[m];
+    double[] s = new double[m * m];
+    boolean[] e = new boolean[m];
+    for (int a = 0; a < m; a++) {
+      u[a] = utility[docs[a]];
+      e[a] = eligible[docs[a]];
+      for (int b = 0; b < m; b++) {
+        s[a * m + b] = sim[docs[a] * n + docs[b]];
+      }
+    }
+    List<Cap> subCaps = new ArrayList<>();
+    for (Cap c : caps) {
+      int[] groupOf = new int[m];
+      String[] names = new String[c.groupCount()];
+      for (int g = 0; g < names.length; g++) {
+        names[g] = c.groupName(g);
+      }
+      for (int a = 0; a < m; a++) {
+        groupOf[a] = c.groupOf(docs[a]);
+      }
+      subCaps.add(new Cap(c.field(), c.max(), groupOf, names));
+    }
+    List<Quota> subQuotas = new ArrayList<>();
+    for (Quota q : quotas) {
+      boolean[] member = new boolean[m];
+      for (int a = 0; a < m; a++) {
+        member[a] = q.isMember(docs[a]);
+      }
+      subQuotas.add(new Quota(q.field(), q.value(), q.min(), member));
+    }
+    return new Problem(u, s, lambda, e, subCaps, subQuotas, k);
   }
 
   /** F(S) for the given document indices. */

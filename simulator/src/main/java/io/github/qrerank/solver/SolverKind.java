@@ -7,7 +7,9 @@ public enum SolverKind {
   /** Exact within the budget; the exact solver's best incumbent (at least greedy's) past it. */
   AUTO,
   EXACT,
-  GREEDY;
+  GREEDY,
+  /** {@link QaoaSolver} on the in-process simulator; the exact answer past the budget. */
+  QAOA;
 
   /** Parses a parameter value, case-insensitively; null when unknown. */
   public static SolverKind parse(String value) {

@@ -105,4 +105,26 @@ class ProblemAndReportTest {
         IllegalArgumentException.class,
         () -> new Problem(V, SIM, 0.5, ALL, List.of(), List.of(), -1));
   }
+
+  @Test
+  void restrictToKeepsEachDocumentsDataUnderItsNewIndex() {
+    Problem p = problem(2, new boolean[] {true, true, false, true});
+    Problem sub = p.restrictTo(new int[] {3, 1, 2});
+    assertEquals(3, sub.size());
+    assertEquals(2, sub.k());
+    assertEquals(0.5, sub.lambda(), 0);
+    assertArrayEquals(
+        new double[] {1, 2, 2}, new double[] {sub.utility(0), sub.utility(1), sub.utility(2)});
+    assertEquals(0.25, sub.sim(0, 1), 0);
+    assertEquals(0, sub.sim(1, 2), 0);
+    assertFalse(sub.isEligible(2));
+    assertEquals(-1, sub.caps().get(0).groupOf(0));
+    assertEquals("a", sub.caps().get(0).groupName(sub.caps().get(0).groupOf(1)));
+    assertTrue(sub.quotas().get(0).isMember(1) && sub.quotas().get(0).isMember(2));
+    assertEquals(2, sub.quotas().get(0).min());
+    // F of the same documents is unchanged.
+    assertEquals(p.objective(new int[] {1, 3}), sub.objective(new int[] {1, 0}), 0);
+    assertThrows(IllegalArgumentException.class, () -> p.restrictTo(new int[] {1, 1}));
+    assertThrows(IllegalArgumentException.class, () -> p.restrictTo(new int[] {4}));
+  }
 }

@@ -1,6 +1,8 @@
 package io.github.qrerank.solver;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,5 +49,55 @@ class SolversTest {
         assertThrows(
             IllegalArgumentException.class, () -> Solvers.run(problem, SolverKind.EXACT, -1));
     assertTrue(e.getMessage().contains("timeoutMs"));
+  }
+
+  @Test
+  void qaoaAnswersWithItsRunAttached() {
+    QuantumSettings settings = new QuantumSettings(5, 512, 2, 16);
+    SolveReport r = Solvers.run(problem, SolverKind.QAOA, 10_000, settings);
+    assertEquals(SolverKind.QAOA, r.requested());
+    assertNotNull(r.quantum());
+    assertEquals(16, r.quantum().diagnostics().qubits());
+    assertTrue(problem.respectsHardConstraints(r.selection().indices()));
+    if (r.fallbackReason() == null) {
+      assertEquals(QaoaSolver.NAME, r.answered());
+      assertArrayEquals(r.quantum().selection().indices(), r.selection().indices());
+    } else {
+      assertEquals(Solvers.INCOMPLETE, r.fallbackReason());
+    }
+    assertTrue(r.selection().report().complete());
+    // The classical kinds carry no quantum run.
+    assertNull(Solvers.run(problem, SolverKind.GREEDY, 10_000).quantum());
+  }
+
+  @Test
+  void qaoaWithoutSettingsUsesTheContractDefaults() {
+    SolveReport r = Solvers.run(problem, SolverKind.QAOA, 10_000);
+    QaoaDiagnostics d = r.quantum().diagnostics();
+    assertEquals(20, d.qubits());
+    assertEquals(2, d.layers());
+    assertEquals(1024, d.shots());
+    assertEquals(42, d.seed());
+  }
+
+  @Test
+  void qaoaPastItsBudgetFallsBackToTheExactSolver() {
+    SolveReport r = Solvers.run(problem, SolverKind.QAOA, 0, QuantumSettings.DEFAULTS);
+    assertEquals(Solvers.TIMEOUT, r.fallbackReason());
+    assertTrue(r.quantum().timedOut());
+    assertTrue(
+        r.answered().equals(ExactSolver.NAME) || r.answered().equals(GreedySwapSolver.NAME),
+        r.answered());
+    assertTrue(problem.respectsHardConstraints(r.selection().indices()));
+    assertEquals(5, r.selection().size());
+  }
+
+  @Test
+  void qaoaSettingsItCannotRunWithAreRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Solvers.run(problem, SolverKind.QAOA, 100, new QuantumSettings(1, 10, 1, 4)));
+    assertTrue(e.getMessage().startsWith("qubits"), e.getMessage());
+    assertEquals(SolverKind.QAOA, SolverKind.parse("QAOA"));
+    assertEquals("qaoa", SolverKind.QAOA.paramValue());
   }
 }
