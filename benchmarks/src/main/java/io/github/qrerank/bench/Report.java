@@ -40,7 +40,10 @@ final class Report {
             + " (CP-SAT), Solr "
             + versions.solr()
             + ", Lucene "
-            + versions.lucene());
+            + versions.lucene()
+            + ", Strange "
+            + versions.strange());
+    row("sections measured in this run", Section.names(options.sections()));
     row("load average at start (1/5/15 min)", loadBefore);
     md.append('\n');
     return this;
@@ -54,7 +57,7 @@ final class Report {
   }
 
   Report exact(String instancesText, List<ExactBench.Outcome> outcomes) {
-    md.append("## 1. Exact solver latency\n\n").append(instancesText).append("\n\n");
+    md.append(Section.EXACT.heading()).append("\n\n").append(instancesText).append("\n\n");
     md.append(
         "| N | k | instances | p50 | p99 | max | mean | best-of-passes p50 | p99 | max "
             + "| nodes p50 | nodes p99 | nodes max | proven optimal | complete answers |\n");
@@ -114,7 +117,7 @@ final class Report {
 
   Report cpSat(
       String modelText, List<CpSatBench.Outcome> outcomes, List<ExactBench.Outcome> exact) {
-    md.append("## 2. The same instances on Google OR-Tools CP-SAT\n\n")
+    md.append(Section.CPSAT.heading()).append("\n\n")
         .append(modelText)
         .append("\n\n");
     md.append(
@@ -179,7 +182,7 @@ final class Report {
   }
 
   Report solr(SolrBench.Outcome o) {
-    md.append("## 3. End-to-end Solr latency\n\n").append(o.description()).append("\n\n");
+    md.append(Section.SOLR.heading()).append("\n\n").append(o.description()).append("\n\n");
     md.append("| rank query | queries | p50 | p99 | max | mean |\n|---|---|---|---|---|---|\n");
     solrRow("`{!rerank}`", o.rerank());
     solrRow("`{!qrerank solver=exact}`", o.qrerank());
@@ -217,10 +220,15 @@ final class Report {
     return this;
   }
 
-  Report solrPending(String why) {
-    md.append("## 3. End-to-end Solr latency\n\nNot measured in this run: ")
-        .append(why)
-        .append("\n\n");
+  /** A section's heading and a line saying why it was not measured in this run. */
+  Report pending(Section section, String why) {
+    md.append(section.heading()).append("\n\nNot measured in this run: ").append(why).append("\n\n");
+    return this;
+  }
+
+  /** Markdown written elsewhere (a whole section from {@link QuantumReport}). */
+  Report markdown(String markdown) {
+    md.append(markdown);
     return this;
   }
 
