@@ -136,17 +136,21 @@ public final class BenchMain {
     report.cpSat(cpSatText(single), cp, cpExact);
   }
 
-  /** Sections 4 to 8. */
+  /** Sections 4 to 8, each followed by the load average when it started. */
   private static void quantum(
       BenchOptions o, Report report, Versions versions, String notSelected) {
     QuantumSizes q = o.quantum();
     if (o.runs(Section.STRANGE)) {
+      String load = loadAverage();
       report.markdown(QuantumReport.strange(StrangeBench.run(q), q, versions.strange()));
+      sectionLoad(report, load);
     } else {
       report.pending(Section.STRANGE, notSelected);
     }
     if (o.runs(Section.BANDWIDTH)) {
+      String load = loadAverage();
       report.markdown(QuantumReport.bandwidth(BandwidthBench.run(q), q));
+      sectionLoad(report, load);
     } else {
       report.pending(Section.BANDWIDTH, notSelected);
     }
@@ -155,7 +159,9 @@ public final class BenchMain {
     InstanceSet set =
         needsSet ? Instances.generate("QAOA", 100, 5, QAOA_SEED, q.qaoaInstances()) : null;
     if (o.runs(Section.QAOA)) {
+      String load = loadAverage();
       report.markdown(QuantumReport.quality(QaoaQualityBench.run(set)));
+      sectionLoad(report, load);
     } else {
       report.pending(Section.QAOA, notSelected);
     }
@@ -165,6 +171,7 @@ public final class BenchMain {
       report.pending(Section.PENALTY, notSelected);
     }
     if (o.runs(Section.QAOA_LATENCY)) {
+      String load = loadAverage();
       InstanceSet warmUp =
           Instances.generate("warm-up", 100, 5, QAOA_WARM_UP_SEED, q.latencyWarmUp());
       QaoaLatencyBench.Latency latency =
@@ -173,9 +180,14 @@ public final class BenchMain {
           QaoaLatencyBench.subspaces(
               set.problems().get(0), q.largestQubits(), q.largestWeight(), q.layerRuns());
       report.markdown(QuantumReport.latency(latency, subspaces, q));
+      sectionLoad(report, load);
     } else {
       report.pending(Section.QAOA_LATENCY, notSelected);
     }
+  }
+
+  private static void sectionLoad(Report report, String load) {
+    report.text("Load average (1/5/15 min) when this section started: " + load + ".");
   }
 
   private static String exactText() {
@@ -226,7 +238,7 @@ public final class BenchMain {
         + " over the exact time.";
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return f[0] + " / " + f[1] + " / " + f[2];

@@ -26,13 +26,18 @@ final class QuantumReport {
                 + " warmed up with %d runs of every size, then timed %d times per size; the clock"
                 + " covers allocating the 2^n amplitudes and every gate. **Strange %s**"
                 + " (`SimpleQuantumExecutionEnvironment.runProgram`; amplitudes are `Complex`"
-                + " objects of two floats), warmed up with %d runs at n=%d, then timed %d time(s)"
-                + " per size; the program is built before its clock starts. Strange %s's"
+                + " objects of two floats), warmed up with %d runs at n=%d, then timed %d times"
+                + " per size and once at the largest; the program is built before its clock"
+                + " starts. Strange %s's"
                 + " `RotationZ(θ)` is the matrix diag(e^{−iθ/2}, e^{−iθ/2}), a global phase rather"
                 + " than rz(θ) = diag(e^{−iθ/2}, e^{iθ/2}), so the benchmark gives Strange rz as a"
                 + " `SingleQubitMatrixGate` holding that matrix, a single-qubit gate of the same"
-                + " kind on the same code path. Ratios compare medians (with one Strange run, its"
-                + " median is that run).",
+                + " kind on the same code path. Strange takes a `Step` of gates on distinct qubits"
+                + " as one time slice: the h gates form one step, the rx gates another, each cx and"
+                + " rz its own step. Ratios compare medians"
+                + " (with one Strange run, its median is that run). Both engines are"
+                + " single-threaded; Strange's allocation rate makes its time depend on the garbage"
+                + " collector's share of the two cores, so it varies with the machine's load.",
             StrangeBench.OUR_WARM_UP_RUNS,
             sizes.oursRuns(),
             strangeVersion,
@@ -449,8 +454,10 @@ final class QuantumReport {
     md.append(
         f(
             "Subspace sizes, on the first window (k=%d): one whole QAOA solve at `qubits=n`"
-                + " (layers=%d, shots=%d, no time budget; the first solve at a size also builds"
-                + " its ring mixer), then the parts of a layer on that solve's own cost diagonal"
+                + " (layers=%d, shots=%d, no time budget; the solver caches ring mixers per (n,"
+                + " k), so at n=20 it reused the one the latency runs above built, while at the"
+                + " other sizes the solve includes building it), then the parts of a layer on that"
+                + " solve's own cost diagonal"
                 + " and angles, %d layers timed (p50). %s Memory held by the"
                 + " simulation: amplitudes (16 bytes per state), the cost diagonal (8), the"
                 + " rank-to-mask table of the subspace (8) and the ring mixer's coupling tables"
