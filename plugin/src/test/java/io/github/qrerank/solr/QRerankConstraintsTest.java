@@ -21,7 +21,7 @@ import org.junit.Test;
  */
 public class QRerankConstraintsTest extends QRerankTestCase {
   private static final Catalog CATALOG = QRerankSearchTest.CATALOG;
-  private static final String[] QUERIES = {
+  static final String[] QUERIES = {
     "phone", "phone case pro", "charger cable", "screen wireless fast", "max mini", "*:*"
   };
 
@@ -32,7 +32,7 @@ public class QRerankConstraintsTest extends QRerankTestCase {
   }
 
   /** One random request's parameters, kept to check the answer. */
-  private static final class Request {
+  static final class Request {
     final Map<String, String> local = new LinkedHashMap<>();
     final Map<String, Double> utility = new LinkedHashMap<>();
     final List<BruteForce.CapRule> caps = new ArrayList<>();
@@ -48,7 +48,7 @@ public class QRerankConstraintsTest extends QRerankTestCase {
     }
   }
 
-  private static Request randomRequest(Random r) {
+  static Request randomRequest(Random r) {
     Request q = new Request();
     int reRankDocs = 5 + r.nextInt(18);
     int k = 1 + r.nextInt(Math.min(5, reRankDocs));
@@ -169,7 +169,7 @@ public class QRerankConstraintsTest extends QRerankTestCase {
   }
 
   /** Hard constraints hold and the constraint report is right, with the catalog's values. */
-  private static void checkConstraintsAgainstCatalog(
+  static void checkConstraintsAgainstCatalog(
       Map<String, Object> section, Request q, String message) {
     List<Catalog.Product> selected = new ArrayList<>();
     for (Map<String, Object> d : windowDocs(section)) {
@@ -300,7 +300,7 @@ public class QRerankConstraintsTest extends QRerankTestCase {
    * Every window document's values against the catalog: constrained values, normalised utility
    * fields, affinity, eligibility, whether it has a compressed vector, and v_i.
    */
-  private static void checkValues(Map<String, Object> section, Request q, String message) {
+  static void checkValues(Map<String, Object> section, Request q, String message) {
     List<Map<String, Object>> window = windowDocs(section);
     Map<String, double[]> normalised = new LinkedHashMap<>();
     for (String f : q.utility.keySet()) {

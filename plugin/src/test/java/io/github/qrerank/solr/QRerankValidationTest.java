@@ -5,6 +5,7 @@ import io.github.qrerank.solr.search.QRerankQParserPlugin;
 import io.github.qrerank.solr.search.QRerankQuery;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
@@ -150,15 +151,70 @@ public class QRerankValidationTest extends QRerankTestCase {
   }
 
   @Test
-  public void solver() {
+  public void solver() throws Exception {
     assertBad("solver", "solver=foo");
     assertBad("solver", "solver=''");
-    SolrException e = error("q", "phone", "rq", "{!qrerank solver=qaoa}");
+    assertBad("solver", "solver=quantum");
+    SolrException e = error("q", "phone", "rq", "{!qrerank solver=remote}");
     assertEquals(400, e.code());
-    assertTrue(e.getMessage(), e.getMessage().contains("not available in this version yet"));
-    e = error("q", "phone", "rq", "{!qrerank solver=remote}");
+    assertTrue(e.getMessage(), e.getMessage().contains("'remote' is not available in this"));
+    assertTrue(e.getMessage(), e.getMessage().contains("available: auto, exact, greedy, qaoa"));
+    for (String kind : new String[] {"auto", "exact", "greedy", "qaoa", "QAOA"}) {
+      Map<String, Object> rsp =
+          query("q", "phone", "rq", "{!qrerank solver=" + kind + "}", "debugQuery", "true");
+      assertEquals(kind.toLowerCase(Locale.ROOT), debugSection(rsp).get("solverRequested"));
+    }
+  }
+
+  @Test
+  public void quantumSettingsWhenQaoaRuns() {
+    // k = 4 from the init args: each selectable document needs a qubit.
+    assertBad("qubits", "solver=qaoa qubits=3");
+    assertBad("qubits", "compare=qaoa qubits=3");
+    SolrException e = error("q", "phone", "rq", "{!qrerank solver=qaoa k=6 qubits=5}");
+    assertEquals("qrerank: 'qubits' (5) must be >= 'k' (6) with solver=qaoa: QAOA puts each"
+        + " document it may select on a qubit", e.getMessage());
+    // C(26,10) = 5,311,735 states is more than the simulator's 2^22.
+    e = error("q", "phone", "rq", "{!qrerank solver=qaoa k=10 qubits=26}");
     assertEquals(400, e.code());
-    assertTrue(e.getMessage(), e.getMessage().contains("'remote' is not available"));
+    assertTrue(e.getMessage(), e.getMessage().startsWith("qrerank: 'qubits' (26)"));
+    assertTrue(e.getMessage(), e.getMessage().contains("C(26,10) = 5311735 states"));
+    assertTrue(e.getMessage(), e.getMessage().contains("limit of 4194304"));
+    assertBad("qubits", "compare=qaoa k=13 qubits=26");
+  }
+
+  @Test
+  public void quantumSettingsAreNotCheckedWhenQaoaDoesNotRun() throws Exception {
+    for (String solver : new String[] {"exact", "greedy", "auto"}) {
+      Map<String, Object> rsp =
+          query("q", "phone", "rq", "{!qrerank k=6 qubits=3 solver=" + solver + "}",
+              "debugQuery", "true");
+      assertNull(debugSection(rsp).get("quantum"));
+    }
+    query("q", "phone", "rq", "{!qrerank solver=qaoa k=9 qubits=26}");
+  }
+
+  @Test
+  public void compare() {
+    assertBad("compare", "compare=greedy");
+    assertBad("compare", "compare=yes");
+    assertBad("compare", "compare=1");
+    SolrException e = error("q", "phone", "rq", "{!qrerank compare=remote}");
+    assertEquals(400, e.code());
+    assertTrue(e.getMessage(), e.getMessage().contains("'remote' is not available in this"));
+  }
+
+  @Test
+  public void qasm() throws Exception {
+    assertBad("qasm", "solver=qaoa qasm=yes");
+    assertBad("qasm", "solver=qaoa qasm=1");
+    assertBad("qasm", "solver=qaoa qasm=''");
+    SolrException e = error("q", "phone", "rq", "{!qrerank qasm=true solver=exact}");
+    assertEquals(400, e.code());
+    assertTrue(e.getMessage(), e.getMessage().startsWith("qrerank: 'qasm' is true but no QAOA"));
+    query("q", "phone", "rq", "{!qrerank qasm=false solver=exact}");
+    query("q", "phone", "rq", "{!qrerank qasm=TRUE solver=qaoa}");
+    query("q", "phone", "rq", "{!qrerank qasm=true solver=exact compare=qaoa}");
   }
 
   @Test
@@ -229,8 +285,9 @@ public class QRerankValidationTest extends QRerankTestCase {
   @Test
   public void invalidInitArgsFailFast() {
     for (String[] bad :
-        new String[][] {{"k", "0"}, {"reRankDocs", "x"}, {"solver", "qaoa"}, {"lamda", "1"},
-          {"quotas", "brand"}, {"userVector", "[1,2]"}}) {
+        new String[][] {{"k", "0"}, {"reRankDocs", "x"}, {"solver", "remote"}, {"lamda", "1"},
+          {"quotas", "brand"}, {"userVector", "[1,2]"}, {"compare", "greedy"}, {"qasm", "yes"},
+          {"qasm", "true"}}) {
       NamedList<Object> args = new NamedList<>();
       args.add(bad[0], bad[1]);
       SolrException e = expectThrows(SolrException.class, () -> new QRerankQParserPlugin().init(args));
@@ -238,10 +295,22 @@ public class QRerankValidationTest extends QRerankTestCase {
       assertTrue(e.getMessage(), e.getMessage().contains("init args"));
       assertTrue(e.getMessage(), e.getMessage().contains("'" + bad[0] + "'"));
     }
+    NamedList<Object> fewQubits = new NamedList<>();
+    fewQubits.add("solver", "qaoa");
+    fewQubits.add("qubits", "4");
+    SolrException e =
+        expectThrows(SolrException.class, () -> new QRerankQParserPlugin().init(fewQubits));
+    assertEquals(500, e.code());
+    assertTrue(e.getMessage(), e.getMessage().contains("'qubits' (4) must be >= 'k' (5)"));
     NamedList<Object> good = new NamedList<>();
     good.add("k", 7);
     good.add("caps", "brand:2");
+    good.add("solver", "qaoa");
+    good.add("qasm", "true");
     new QRerankQParserPlugin().init(good);
+    NamedList<Object> compared = new NamedList<>();
+    compared.add("compare", "qaoa");
+    new QRerankQParserPlugin().init(compared);
   }
 
   @Test
@@ -279,6 +348,9 @@ public class QRerankValidationTest extends QRerankTestCase {
     v.put(QRerankParams.SHOTS, new String[] {"1024", "1000"});
     v.put(QRerankParams.LAYERS, new String[] {"2", "3"});
     v.put(QRerankParams.QUBITS, new String[] {"20", "21"});
+    // compare=qaoa in the base, so that qasm=true is valid in its variant
+    v.put(QRerankParams.COMPARE, new String[] {"qaoa", "none"});
+    v.put(QRerankParams.QASM, new String[] {"false", "true"});
     return v;
   }
 

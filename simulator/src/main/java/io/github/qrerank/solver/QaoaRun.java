@@ -1,5 +1,6 @@
 package io.github.qrerank.solver;
 
+import io.github.qrerank.model.ConstraintReport;
 import io.github.qrerank.model.Selection;
 import io.github.qrerank.quantum.BqmJson;
 import io.github.qrerank.quantum.Hamiltonian;
@@ -66,6 +67,46 @@ public final class QaoaRun {
    */
   public Selection windowOptimum() {
     return windowOptimum;
+  }
+
+  /**
+   * The approximation ratio F(answer) / F(optimum) of {@link #selection()} against the proven
+   * optimum of the whole window ({@link #windowOptimum()}); 1 when the answer is optimal. Null when
+   * it is not known: the run timed out (its selection is then not a QAOA answer), the exact solver
+   * could not prove the optimum within the budget, or F(optimum) ≤ 0 (a ratio would not order
+   * answers). An answer with fewer documents or less quota coverage than the optimum is compared
+   * all the same; {@link #foundOptimum()} is then false.
+   */
+  public Double approximationRatio() {
+    if (timedOut() || windowOptimum == null || !windowOptimum.provenOptimal()) {
+      return null;
+    }
+    double optimum = windowOptimum.objective();
+    return optimum > 0 ? selection.objective() / optimum : null;
+  }
+
+  /**
+   * Whether {@link #selection()} is an optimum of the whole window: as many documents, as much
+   * quota coverage and the same F (up to rounding) as the proven {@link #windowOptimum()}. Null
+   * when the run timed out or the optimum is not proven.
+   */
+  public Boolean foundOptimum() {
+    if (timedOut() || windowOptimum == null || !windowOptimum.provenOptimal()) {
+      return null;
+    }
+    double tol = 1e-9 * (1 + Math.abs(windowOptimum.objective()));
+    return selection.size() == windowOptimum.size()
+        && coverage(selection) == coverage(windowOptimum)
+        && Math.abs(selection.objective() - windowOptimum.objective()) <= tol;
+  }
+
+  /** Σ over quotas of min(achieved, min), from the selection's constraint report. */
+  private static int coverage(Selection s) {
+    int cov = 0;
+    for (ConstraintReport.QuotaUsage q : s.report().quotas()) {
+      cov += Math.min(q.achieved(), q.min());
+    }
+    return cov;
   }
 
   /**

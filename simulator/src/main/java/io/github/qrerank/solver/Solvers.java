@@ -52,6 +52,49 @@ public final class Solvers {
    */
   public static SolveReport run(
       Problem problem, SolverKind kind, long timeoutMs, QuantumSettings quantum) {
+    return run(problem, kind, timeoutMs, quantum, null);
+  }
+
+  /**
+   * Solves {@code problem} as {@link #run(Problem, SolverKind, long, QuantumSettings)} does, then,
+   * when {@code compareWith} is {@link SolverKind#QAOA} and {@code kind} is not, also runs the
+   * {@link QaoaSolver} with {@code quantum} and a budget of its own of {@code timeoutMs}, and
+   * attaches that run to the report ({@link SolveReport#quantumCompared()}) without changing the
+   * selection: the answer stays the asked solver's. The comparison runs after the answer and never
+   * falls back (past its budget its run is marked {@link QaoaRun#timedOut()}), so the worst case
+   * is about twice {@code timeoutMs}. With {@code compareWith} null or equal to {@code kind}
+   * nothing more runs.
+   *
+   * @param compareWith null or {@link SolverKind#QAOA}, the solver to report beside the answer
+   * @throws IllegalArgumentException as {@link #run(Problem, SolverKind, long, QuantumSettings)},
+   *     and for a {@code compareWith} other than null or QAOA
+   */
+  public static SolveReport run(
+      Problem problem,
+      SolverKind kind,
+      long timeoutMs,
+      QuantumSettings quantum,
+      SolverKind compareWith) {
+    if (compareWith != null && compareWith != SolverKind.QAOA) {
+      throw new IllegalArgumentException("only qaoa can be compared with: " + compareWith);
+    }
+    SolveReport answer = solve(problem, kind, timeoutMs, quantum);
+    if (compareWith == null || compareWith == kind) {
+      return answer;
+    }
+    long start = System.nanoTime();
+    QaoaRun comparison = new QaoaSolver(quantum).run(problem, Budget.ofMillis(timeoutMs));
+    return new SolveReport(
+        kind,
+        answer.selection(),
+        answer.fallbackReason(),
+        answer.solveNanos(),
+        comparison,
+        System.nanoTime() - start);
+  }
+
+  private static SolveReport solve(
+      Problem problem, SolverKind kind, long timeoutMs, QuantumSettings quantum) {
     if (timeoutMs < 0) {
       throw new IllegalArgumentException("timeoutMs must be >= 0: " + timeoutMs);
     }
@@ -85,7 +128,7 @@ public final class Solvers {
       }
       default -> throw new IllegalArgumentException("unsupported solver: " + kind);
     }
-    return new SolveReport(kind, selection, fallback, System.nanoTime() - start, run);
+    return new SolveReport(kind, selection, fallback, System.nanoTime() - start, run, 0);
   }
 
   /** True when {@code a} has fewer documents than {@code b}, or as many and less quota coverage. */

@@ -2,6 +2,7 @@ package io.github.qrerank.solver;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -99,5 +100,60 @@ class SolversTest {
     assertTrue(e.getMessage().startsWith("qubits"), e.getMessage());
     assertEquals(SolverKind.QAOA, SolverKind.parse("QAOA"));
     assertEquals("qaoa", SolverKind.QAOA.paramValue());
+  }
+  @Test
+  void autoComparedWithQaoaKeepsTheExactAnswerAndAttachesTheRun() {
+    QuantumSettings settings = new QuantumSettings(9, 256, 1, 12);
+    SolveReport plain = Solvers.run(problem, SolverKind.AUTO, 10_000, settings);
+    SolveReport compared = Solvers.run(problem, SolverKind.AUTO, 10_000, settings, SolverKind.QAOA);
+    assertNull(plain.quantum());
+    assertFalse(plain.quantumCompared());
+    assertEquals(ExactSolver.NAME, compared.answered());
+    assertArrayEquals(plain.selection().indices(), compared.selection().indices());
+    assertTrue(compared.quantumCompared());
+    assertTrue(compared.compareNanos() > 0);
+    QaoaRun run = compared.quantum();
+    assertEquals(12, run.diagnostics().qubits());
+    assertEquals(9, run.diagnostics().seed());
+    assertFalse(run.timedOut());
+    // The comparison is the same run QAOA would answer from.
+    SolveReport qaoa = Solvers.run(problem, SolverKind.QAOA, 10_000, settings);
+    assertArrayEquals(qaoa.quantum().selection().indices(), run.selection().indices());
+    assertFalse(qaoa.quantumCompared());
+    assertEquals(0, qaoa.compareNanos());
+    double optimum = compared.selection().objective();
+    assertEquals(run.selection().objective() / optimum, run.approximationRatio(), 1e-12);
+    assertTrue(run.approximationRatio() <= 1 + 1e-9);
+    assertEquals(
+        Math.abs(run.selection().objective() - optimum) <= 1e-9 * (1 + Math.abs(optimum))
+            && run.selection().size() == compared.selection().size(),
+        run.foundOptimum());
+  }
+
+  @Test
+  void comparingWithTheAnsweringSolverOrNothingRunsNothingMore() {
+    QuantumSettings settings = new QuantumSettings(9, 64, 1, 10);
+    SolveReport qaoa = Solvers.run(problem, SolverKind.QAOA, 10_000, settings, SolverKind.QAOA);
+    assertFalse(qaoa.quantumCompared());
+    assertEquals(0, qaoa.compareNanos());
+    SolveReport greedy = Solvers.run(problem, SolverKind.GREEDY, 10_000, settings, null);
+    assertNull(greedy.quantum());
+    SolveReport greedyCompared =
+        Solvers.run(problem, SolverKind.GREEDY, 10_000, settings, SolverKind.QAOA);
+    assertEquals(GreedySwapSolver.NAME, greedyCompared.answered());
+    assertTrue(greedyCompared.quantumCompared());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Solvers.run(problem, SolverKind.AUTO, 10, settings, SolverKind.GREEDY));
+    assertTrue(e.getMessage().contains("qaoa"), e.getMessage());
+  }
+
+  @Test
+  void aTimedOutRunHasNoRatio() {
+    QaoaRun run = Solvers.run(problem, SolverKind.QAOA, 0, QuantumSettings.DEFAULTS).quantum();
+    assertTrue(run.timedOut());
+    assertNull(run.approximationRatio());
+    assertNull(run.foundOptimum());
   }
 }

@@ -207,6 +207,37 @@ public class InstallLayoutTest {
     }
   }
 
+  /** The quantum solver and its circuit export come from the lib jar too (no extra jar needed). */
+  @Test
+  public void qaoaFromTheLibJarAnswersAndWritesItsCircuit() throws Exception {
+    Map<String, Object> response =
+        select(
+            Map.of(
+                "rq",
+                "{!qrerank reRankDocs="
+                    + WINDOW
+                    + " k="
+                    + K
+                    + " stockField=stock caps=brand:1 vectorField=embedding lambda=0.5"
+                    + " solver=qaoa qubits=12 layers=2 shots=256 seed=7 timeoutMs=30000"
+                    + " qasm=true}"));
+    Map<?, ?> debug = (Map<?, ?>) ((Map<?, ?>) response.get("debug")).get("qrerank");
+    assertEquals(debug.toString(), "qaoa", debug.get("solverRequested"));
+    Map<?, ?> quantum = (Map<?, ?>) debug.get("quantum");
+    assertNotNull("no quantum section in " + debug, quantum);
+    assertEquals(12, ((Number) quantum.get("qubits")).intValue());
+    String qasm = (String) quantum.get("qasm");
+    assertTrue(String.valueOf(qasm), qasm != null && qasm.startsWith("OPENQASM 3"));
+    Set<Object> brands = new HashSet<>();
+    List<Map<String, Object>> docs = docs(response);
+    for (Map<String, Object> doc : docs.subList(0, K)) {
+      Map<?, ?> info = (Map<?, ?>) doc.get("[qrerank]");
+      assertEquals(doc.toString(), Boolean.TRUE, info.get("selected"));
+      assertTrue("out of stock: " + doc, stock(doc) >= 1);
+      assertTrue("brand cap broken by " + doc, brands.add(doc.get("brand")));
+    }
+  }
+
   private static Map<String, Object> select(Map<String, String> extra) throws Exception {
     Map<String, String> params = new LinkedHashMap<>();
     // First-pass score = popularity. (Solr 9 ignores {!func} in q when defType is edismax.)

@@ -30,6 +30,18 @@ final class ParamText {
     throw bad(param, "must be an integer in [" + min + ", " + max + "], got '" + raw + "'");
   }
 
+  /** {@code true} or {@code false}, case-insensitively; anything else is refused. */
+  static boolean bool(String param, String raw) {
+    String s = raw.trim();
+    if (s.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (s.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw bad(param, "must be true or false, got '" + raw + "'");
+  }
+
   static long longValue(String param, String raw) {
     try {
       return Long.parseLong(raw.trim());

@@ -4,6 +4,8 @@ import static io.github.qrerank.solr.search.QRerankParams.*;
 
 import io.github.qrerank.features.ModelSpec.CapSpec;
 import io.github.qrerank.features.ModelSpec.QuotaSpec;
+import io.github.qrerank.quantum.WeightSubspace;
+import io.github.qrerank.solver.QaoaSolver;
 import io.github.qrerank.solver.SolverKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,18 +21,21 @@ import org.apache.solr.common.params.SolrParams;
 /**
  * Reads {@link QRerankParams} from a request's local params over the queryParser's defaults, and
  * checks everything that does not depend on the schema: syntax, ranges, finiteness, duplicates,
- * {@code k <= reRankDocs}, a user vector only with a vector field. Every failure is a {@link
- * org.apache.solr.common.SolrException} with code 400 whose message names the parameter.
+ * {@code k <= reRankDocs}, a user vector only with a vector field, and when QAOA runs ({@code
+ * solver=qaoa} or {@code compare=qaoa}) {@code qubits >= k} and a subspace of at most {@link
+ * QaoaSolver#MAX_DIMENSION} states; {@code qasm=true} only when QAOA runs. Every failure is a
+ * {@link org.apache.solr.common.SolrException} with code 400 whose message names the parameter.
  *
  * <p>An empty value of an optional parameter ({@code utility}, {@code vectorField}, {@code
- * userVector}, {@code stockField}, {@code caps}, {@code quotas}) means "none", so that a request can
- * switch off a default.
+ * userVector}, {@code stockField}, {@code caps}, {@code quotas}, {@code compare}) means "none", so
+ * that a request can switch off a default.
  */
 final class ParamsParser {
   /** Local params every Solr query parser may see besides its own. */
   private static final Set<String> GENERIC_LOCAL_PARAMS = Set.of("type", "v", "tag", "cache", "cost");
 
-  private static final Set<String> NOT_YET_AVAILABLE = Set.of("qaoa", "remote");
+  /** Solvers the contract names that this version does not have yet. */
+  private static final Set<String> NOT_YET_AVAILABLE = Set.of("remote");
 
   private final SolrParams local;
   private final SolrParams defaults;
@@ -143,7 +148,57 @@ final class ParamsParser {
     if ((v = raw(QUBITS)) != null) {
       b.qubits = ParamText.intIn(QUBITS, v, QUBITS_MIN, QUBITS_MAX);
     }
-    return b.build();
+    if ((v = optional(COMPARE)) != null) {
+      b.compare = compare(v);
+    }
+    if ((v = raw(QASM)) != null) {
+      b.qasm = ParamText.bool(QASM, v);
+    }
+    QRerankParams params = b.build();
+    if (params.runsQaoa()) {
+      checkQuantumSettings(params);
+    } else if (params.qasm()) {
+      throw ParamText.bad(
+          QASM,
+          "is true but no QAOA circuit runs: set '" + SOLVER + "' or '" + COMPARE
+              + "' to qaoa (solver is '" + params.solver().paramValue() + "')");
+    }
+    return params;
+  }
+
+  /** {@code qubits} must hold k documents, and the subspace C(qubits, k) must be simulable. */
+  private static void checkQuantumSettings(QRerankParams p) {
+    String why = p.solver() == SolverKind.QAOA ? "solver=qaoa" : "compare=qaoa";
+    if (p.qubits() < p.k()) {
+      throw ParamText.bad(
+          QUBITS,
+          "(" + p.qubits() + ") must be >= '" + K + "' (" + p.k() + ") with " + why
+              + ": QAOA puts each document it may select on a qubit");
+    }
+    long states = WeightSubspace.binomial(p.qubits(), p.k());
+    if (states > QaoaSolver.MAX_DIMENSION) {
+      throw ParamText.bad(
+          QUBITS,
+          "(" + p.qubits() + ") with '" + K + "' (" + p.k() + ") needs C(" + p.qubits() + ","
+              + p.k() + ") = " + states + " states, more than the simulator's limit of "
+              + QaoaSolver.MAX_DIMENSION + " with " + why + "; lower qubits or k");
+    }
+  }
+
+  /** {@code none} or a solver that can run beside the answer ({@code qaoa}). */
+  private static SolverKind compare(String value) {
+    String name = value.trim().toLowerCase(Locale.ROOT);
+    if (name.equals(COMPARE_NONE)) {
+      return null;
+    }
+    if (name.equals(SolverKind.QAOA.paramValue())) {
+      return SolverKind.QAOA;
+    }
+    if (NOT_YET_AVAILABLE.contains(name)) {
+      throw ParamText.bad(
+          COMPARE, "'" + name + "' is not available in this version yet; available: none, qaoa");
+    }
+    throw ParamText.bad(COMPARE, "must be none or qaoa, got '" + value + "'");
   }
 
   private static Map<String, Double> utility(String value) {

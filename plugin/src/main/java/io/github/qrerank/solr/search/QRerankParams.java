@@ -3,6 +3,7 @@ package io.github.qrerank.solr.search;
 import io.github.qrerank.features.ModelSpec;
 import io.github.qrerank.features.ModelSpec.CapSpec;
 import io.github.qrerank.features.ModelSpec.QuotaSpec;
+import io.github.qrerank.solver.QuantumSettings;
 import io.github.qrerank.solver.SolverKind;
 import java.util.Arrays;
 import java.util.Collections;
@@ -86,12 +87,25 @@ public final class QRerankParams {
   public static final int QUBITS_MIN = 2;
   public static final int QUBITS_MAX = 26;
 
-  /** Every parameter name, in the order of the contract. */
+  /**
+   * Additive parameter (not in the first contract): a solver to run beside the answer and report
+   * in the debug section without changing the ranking: {@code none} (default) or {@code qaoa}.
+   */
+  public static final String COMPARE = "compare";
+  public static final String COMPARE_NONE = "none";
+
+  /**
+   * Additive parameter: {@code true} puts the simulated QAOA circuit as OpenQASM 3 text in the
+   * debug section (default {@code false}); the text is built only then.
+   */
+  public static final String QASM = "qasm";
+
+  /** Every parameter name, in the order of the contract, then the additive ones. */
   public static final List<String> NAMES =
       List.of(
           RERANK_DOCS, K, SCORE_WEIGHT, AFFINITY_WEIGHT, UTILITY, VECTOR_FIELD, USER_VECTOR, DIMS,
           LAMBDA, STOCK_FIELD, MIN_STOCK, CAPS, QUOTAS, SOLVER, TIMEOUT_MS, SEED, SHOTS, LAYERS,
-          QUBITS);
+          QUBITS, COMPARE, QASM);
 
   private final int reRankDocs;
   private final int k;
@@ -112,6 +126,8 @@ public final class QRerankParams {
   private final int shots;
   private final int layers;
   private final int qubits;
+  private final SolverKind compare;
+  private final boolean qasm;
 
   private QRerankParams(Builder b) {
     this.reRankDocs = b.reRankDocs;
@@ -133,6 +149,8 @@ public final class QRerankParams {
     this.shots = b.shots;
     this.layers = b.layers;
     this.qubits = b.qubits;
+    this.compare = b.compare;
+    this.qasm = b.qasm;
   }
 
   public int reRankDocs() {
@@ -215,6 +233,26 @@ public final class QRerankParams {
     return qubits;
   }
 
+  /** The solver reported beside the answer ({@link SolverKind#QAOA}), or null for none. */
+  public SolverKind compare() {
+    return compare;
+  }
+
+  /** Whether the debug section carries the QAOA circuit as OpenQASM 3. */
+  public boolean qasm() {
+    return qasm;
+  }
+
+  /** True when the QAOA solver runs for this request: as the solver, or compared beside it. */
+  public boolean runsQaoa() {
+    return solver == SolverKind.QAOA || compare == SolverKind.QAOA;
+  }
+
+  /** The quantum solver's settings: {@code seed}, {@code shots}, {@code layers}, {@code qubits}. */
+  public QuantumSettings quantumSettings() {
+    return new QuantumSettings(seed, shots, layers, qubits);
+  }
+
   /** The model the simulator's problem builder needs. */
   public ModelSpec toModelSpec() {
     return new ModelSpec(
@@ -250,6 +288,8 @@ public final class QRerankParams {
     b.shots = shots;
     b.layers = layers;
     b.qubits = qubits;
+    b.compare = compare;
+    b.qasm = qasm;
     return b;
   }
 
@@ -274,7 +314,9 @@ public final class QRerankParams {
         && seed == p.seed
         && shots == p.shots
         && layers == p.layers
-        && qubits == p.qubits;
+        && qubits == p.qubits
+        && compare == p.compare
+        && qasm == p.qasm;
   }
 
   @Override
@@ -282,7 +324,8 @@ public final class QRerankParams {
     int h =
         Objects.hash(
             reRankDocs, k, scoreWeight, affinityWeight, utility, vectorField, dims, lambda,
-            stockField, minStock, caps, quotas, solver, timeoutMs, seed, shots, layers, qubits);
+            stockField, minStock, caps, quotas, solver, timeoutMs, seed, shots, layers, qubits,
+            compare, qasm);
     return 31 * h + Arrays.hashCode(userVector);
   }
 
@@ -328,6 +371,12 @@ public final class QRerankParams {
     sb.append(' ').append(SHOTS).append('=').append(shots);
     sb.append(' ').append(LAYERS).append('=').append(layers);
     sb.append(' ').append(QUBITS).append('=').append(qubits);
+    if (compare != null) {
+      sb.append(' ').append(COMPARE).append('=').append(compare.paramValue());
+    }
+    if (qasm) {
+      sb.append(' ').append(QASM).append("=true");
+    }
     return sb.toString();
   }
 
@@ -352,6 +401,8 @@ public final class QRerankParams {
     int shots = SHOTS_DEFAULT;
     int layers = LAYERS_DEFAULT;
     int qubits = QUBITS_DEFAULT;
+    SolverKind compare;
+    boolean qasm;
 
     QRerankParams build() {
       return new QRerankParams(this);

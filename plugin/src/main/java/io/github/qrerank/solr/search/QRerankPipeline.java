@@ -34,7 +34,13 @@ final class QRerankPipeline {
       return new Solved(params, docs, scores, window, null, null, extractNanos);
     }
     BuiltProblem built = ProblemBuilder.build(window, params.toModelSpec());
-    SolveReport report = Solvers.run(built.problem(), params.solver(), params.timeoutMs());
+    SolveReport report =
+        Solvers.run(
+            built.problem(),
+            params.solver(),
+            params.timeoutMs(),
+            params.quantumSettings(),
+            params.compare());
     return new Solved(params, docs, scores, window, built, report, extractNanos);
   }
 

@@ -20,8 +20,9 @@ import org.apache.solr.common.util.SimpleOrderedMap;
  * The {@code qrerank} debug section of one outcome. Enough to recompute F(S) and check the choice:
  * every window document's v_i and z_i, eligibility and constrained values (its {@code stock} when a
  * stock field is set, and under {@code groups} its canonical value of every cap and quota field,
- * null when missing), lambda, and which documents were selected. Numbers that are missing or not
- * finite are written as null.
+ * null when missing), lambda, and which documents were selected; when QAOA ran, its figures
+ * under {@code quantum} ({@link QuantumSection}). Numbers that are missing or not finite are
+ * written as null.
  */
 final class DebugSection {
   private DebugSection() {}
@@ -58,6 +59,10 @@ final class DebugSection {
     out.add("utilityWeights", weights);
     out.add("stockField", p.stockField());
     out.add("minStock", p.stockField() == null ? null : p.minStock());
+    SimpleOrderedMap<Object> quantum = QuantumSection.of(o);
+    if (quantum != null) {
+      out.add("quantum", quantum);
+    }
     out.add("docs", docs(o));
     return out;
   }
