@@ -3,10 +3,12 @@
 # depends on, tests compiled but not run), then runs io.github.qrerank.bench.BenchMain, which
 # measures everything in one JVM and writes BENCHMARKS.md at the repository root.
 #
-#   ./bench.sh                   full run (about 6 minutes on 2 cores)
+#   ./bench.sh                   full run (about 4 minutes on 2 cores)
 #   ./bench.sh --quick           smoke run with tiny samples (the report says so)
 #   ./bench.sh --only S1,S2      only these sections; the others are marked as not measured
 #   ./bench.sh --skip S1,S2      every section but these (--skip-solr is --skip solr)
+#   ./bench.sh --only S1 --keep  measure S1, copy the other sections from the current report
+#                                (each marked with the run that measured it)
 #   ./bench.sh --out FILE        write the report elsewhere
 #
 # Sections: exact, cpsat (runs exact too), solr, strange, bandwidth, qaoa, penalty, qaoa-latency.

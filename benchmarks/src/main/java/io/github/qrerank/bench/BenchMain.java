@@ -3,8 +3,10 @@ package io.github.qrerank.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The project's benchmark command (run by {@code ./bench.sh}): measures, in one JVM and one run,
@@ -43,10 +45,22 @@ public final class BenchMain {
   static void run(BenchOptions o) throws Exception {
     long started = System.nanoTime();
     Versions versions = Versions.load();
-    Report report = new Report().header(o, MachineFacts.current(), versions, loadAverage());
-    String notSelected =
-        "not selected (this run measured " + Section.names(o.sections()) + "; see "
-            + BenchOptions.ONLY + " and " + BenchOptions.SKIP + ").";
+    Optional<PreviousReport> previous =
+        o.keep() ? PreviousReport.read(o.out()) : Optional.empty();
+    EnumSet<Section> kept = EnumSet.noneOf(Section.class);
+    for (Section s : Section.values()) {
+      if (!o.runs(s) && previous.flatMap(p -> p.kept(s)).isPresent()) {
+        kept.add(s);
+      }
+    }
+    Report report =
+        new Report().header(o, MachineFacts.current(), versions, loadAverage(), kept);
+    Skipped notSelected =
+        new Skipped(
+            report,
+            previous,
+            "not selected (this run measured " + Section.names(o.sections()) + "; see "
+                + BenchOptions.ONLY + " and " + BenchOptions.SKIP + ").");
 
     ExactBench.Outcome exactSmall = null;
     ExactBench.Outcome exactLarge = null;
@@ -57,18 +71,18 @@ public final class BenchMain {
       exactSmall = exact.get(0);
       exactLarge = exact.get(1);
     } else {
-      report.pending(Section.EXACT, notSelected);
+      notSelected.report(Section.EXACT);
     }
     if (o.runs(Section.CPSAT)) {
       cpSat(o, report, exactSmall, exactLarge);
     } else {
-      report.pending(Section.CPSAT, notSelected);
+      notSelected.report(Section.CPSAT);
     }
     if (o.solr()) {
       progress("Solr: end-to-end");
       report.solr(SolrBench.run(o));
     } else {
-      report.pending(Section.SOLR, notSelected);
+      notSelected.report(Section.SOLR);
     }
     quantum(o, report, versions, notSelected);
 
@@ -138,21 +152,21 @@ public final class BenchMain {
 
   /** Sections 4 to 8, each followed by the load average when it started. */
   private static void quantum(
-      BenchOptions o, Report report, Versions versions, String notSelected) {
+      BenchOptions o, Report report, Versions versions, Skipped notSelected) {
     QuantumSizes q = o.quantum();
     if (o.runs(Section.STRANGE)) {
       String load = loadAverage();
       report.markdown(QuantumReport.strange(StrangeBench.run(q), q, versions.strange()));
       sectionLoad(report, load);
     } else {
-      report.pending(Section.STRANGE, notSelected);
+      notSelected.report(Section.STRANGE);
     }
     if (o.runs(Section.BANDWIDTH)) {
       String load = loadAverage();
       report.markdown(QuantumReport.bandwidth(BandwidthBench.run(q), q));
       sectionLoad(report, load);
     } else {
-      report.pending(Section.BANDWIDTH, notSelected);
+      notSelected.report(Section.BANDWIDTH);
     }
     boolean needsSet =
         o.runs(Section.QAOA) || o.runs(Section.PENALTY) || o.runs(Section.QAOA_LATENCY);
@@ -163,12 +177,12 @@ public final class BenchMain {
       report.markdown(QuantumReport.quality(QaoaQualityBench.run(set)));
       sectionLoad(report, load);
     } else {
-      report.pending(Section.QAOA, notSelected);
+      notSelected.report(Section.QAOA);
     }
     if (o.runs(Section.PENALTY)) {
       report.markdown(QuantumReport.penalty(PenaltyBench.run(set, q.penaltyQubits()), set));
     } else {
-      report.pending(Section.PENALTY, notSelected);
+      notSelected.report(Section.PENALTY);
     }
     if (o.runs(Section.QAOA_LATENCY)) {
       String load = loadAverage();
@@ -182,7 +196,19 @@ public final class BenchMain {
       report.markdown(QuantumReport.latency(latency, subspaces, q));
       sectionLoad(report, load);
     } else {
-      report.pending(Section.QAOA_LATENCY, notSelected);
+      notSelected.report(Section.QAOA_LATENCY);
+    }
+  }
+
+  /** Reports a section this run does not measure: kept from the earlier report, or pending. */
+  private record Skipped(Report report, Optional<PreviousReport> previous, String why) {
+    void report(Section s) {
+      Optional<String> body = previous.flatMap(p -> p.kept(s));
+      if (body.isPresent()) {
+        report.kept(s, body.get());
+      } else {
+        report.pending(s, why);
+      }
     }
   }
 

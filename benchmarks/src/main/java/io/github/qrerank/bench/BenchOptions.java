@@ -10,6 +10,8 @@ import java.util.Set;
  * #quick()} is a seconds-long smoke run with the same code paths (its report says so).
  *
  * @param sections the sections measured (the others are reported as not measured in this run)
+ * @param keep whether sections not measured are copied from the report being replaced, each
+ *     marked with the run that measured it
  * @param exactSmall instances at N=100, k=5
  * @param exactLarge instances at N=1000, k=10
  * @param cpSatSmallSingle how many of the N=100 instances CP-SAT solves with 1 worker
@@ -27,6 +29,7 @@ record BenchOptions(
     String command,
     boolean quick,
     Set<Section> sections,
+    boolean keep,
     int exactSmall,
     int exactLarge,
     int warmUpSmall,
@@ -48,16 +51,17 @@ record BenchOptions(
   static final String SKIP_SOLR = "--skip-solr";
   static final String ONLY = "--only";
   static final String SKIP = "--skip";
+  static final String KEEP = "--keep";
 
-  static BenchOptions full(Path out, String command, Set<Section> sections) {
+  static BenchOptions full(Path out, String command, Set<Section> sections, boolean keep) {
     return new BenchOptions(
-        out, command, false, withDependencies(sections), 1000, 50, 300, 2, 300, 100, 3, 2, 10.0,
+        out, command, false, withDependencies(sections), keep, 1000, 50, 300, 2, 300, 100, 3, 2, 10.0,
         50_000, 150, 200, 100, QuantumSizes.full());
   }
 
-  static BenchOptions quick(Path out, String command, Set<Section> sections) {
+  static BenchOptions quick(Path out, String command, Set<Section> sections, boolean keep) {
     return new BenchOptions(
-        out, command, true, withDependencies(sections), 40, 3, 20, 1, 20, 5, 2, 1, 5.0, 2_000, 10,
+        out, command, true, withDependencies(sections), keep, 40, 3, 20, 1, 20, 5, 2, 1, 5.0, 2_000, 10,
         20, 20, QuantumSizes.quick());
   }
 
@@ -86,14 +90,16 @@ record BenchOptions(
 
   /**
    * Parses {@code [--out FILE] [--command TEXT] [--quick] [--only SECTIONS] [--skip SECTIONS]
-   * [--skip-solr]}; SECTIONS is a comma-separated list of {@link Section} option names. {@code
-   * --only} picks the sections to measure (default: all), {@code --skip} removes some, {@code
-   * --skip-solr} is {@code --skip solr}.
+   * [--skip-solr] [--keep]}; SECTIONS is a comma-separated list of {@link Section} option names.
+   * {@code --only} picks the sections to measure (default: all), {@code --skip} removes some,
+   * {@code --skip-solr} is {@code --skip solr}; {@code --keep} copies the sections not measured
+   * from the file being replaced, each marked with the run that measured it.
    */
   static BenchOptions parse(String[] args) {
     Path out = Path.of("BENCHMARKS.md");
     String command = "./bench.sh";
     boolean quick = false;
+    boolean keep = false;
     EnumSet<Section> sections = EnumSet.allOf(Section.class);
     EnumSet<Section> skipped = EnumSet.noneOf(Section.class);
     for (int i = 0; i < args.length; i++) {
@@ -101,6 +107,7 @@ record BenchOptions(
         case OUT -> out = Path.of(value(args, ++i, OUT));
         case COMMAND -> command = value(args, ++i, COMMAND);
         case QUICK -> quick = true;
+        case KEEP -> keep = true;
         case SKIP_SOLR -> skipped.add(Section.SOLR);
         case ONLY -> sections = sectionList(value(args, ++i, ONLY), ONLY);
         case SKIP -> skipped.addAll(sectionList(value(args, ++i, SKIP), SKIP));
@@ -120,6 +127,8 @@ record BenchOptions(
                     + SKIP
                     + " SECTIONS, "
                     + SKIP_SOLR
+                    + ", "
+                    + KEEP
                     + " (sections: "
                     + Section.names(EnumSet.allOf(Section.class))
                     + ")");
@@ -129,7 +138,7 @@ record BenchOptions(
     if (sections.isEmpty()) {
       throw new IllegalArgumentException(ONLY + " and " + SKIP + " leave no section to measure");
     }
-    return quick ? quick(out, command, sections) : full(out, command, sections);
+    return quick ? quick(out, command, sections, keep) : full(out, command, sections, keep);
   }
 
   private static EnumSet<Section> sectionList(String list, String option) {

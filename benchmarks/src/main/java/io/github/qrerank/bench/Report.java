@@ -14,18 +14,37 @@ import java.util.Locale;
 final class Report {
   private final StringBuilder md = new StringBuilder();
 
-  Report header(BenchOptions options, MachineFacts machine, Versions versions, String loadBefore) {
+  /**
+   * @param kept sections copied from an earlier report (empty: every number is from this run)
+   */
+  Report header(
+      BenchOptions options,
+      MachineFacts machine,
+      Versions versions,
+      String loadBefore,
+      java.util.Set<Section> kept) {
     md.append("# qrerank benchmarks\n\n");
     if (options.quick()) {
       md.append("> **QUICK smoke run** (`--quick`): tiny sample sizes, not for citing.\n\n");
     }
     md.append("Written by `io.github.qrerank.bench.BenchMain` in a single run of:\n\n```\n")
         .append(options.command())
-        .append("\n```\n\n")
-        .append("Every number below was measured in that run, on this machine, side by side; ")
-        .append(
-            "the file is rewritten whole by each run. Comparisons are ratios of times measured ")
-        .append("in the same JVM on the same inputs.\n\n");
+        .append("\n```\n\n");
+    if (kept.isEmpty()) {
+      md.append("Every number below was measured in that run, on this machine, side by side; ")
+          .append(
+              "the file is rewritten whole by each run. Comparisons are ratios of times measured ")
+          .append("in the same JVM on the same inputs.\n\n");
+    } else {
+      md.append("That run measured sections ")
+          .append(Section.names(options.sections()))
+          .append(", side by side on this machine; the table below describes it. Sections ")
+          .append(Section.names(kept))
+          .append(" were not measured in it: they are kept from earlier runs (`")
+          .append(BenchOptions.KEEP)
+          .append("`), each marked with the run that measured it. Within a section, comparisons")
+          .append(" are ratios of times measured in the same JVM on the same inputs.\n\n");
+    }
     md.append("| | |\n|---|---|\n");
     row("date (UTC)", machine.date());
     row("cores (JVM `availableProcessors`)", Integer.toString(machine.cores()));
@@ -223,6 +242,12 @@ final class Report {
   /** A section's heading and a line saying why it was not measured in this run. */
   Report pending(Section section, String why) {
     md.append(section.heading()).append("\n\nNot measured in this run: ").append(why).append("\n\n");
+    return this;
+  }
+
+  /** A section copied from an earlier report, its body starting with where it comes from. */
+  Report kept(Section section, String body) {
+    md.append(section.heading()).append("\n\n").append(body).append("\n\n");
     return this;
   }
 

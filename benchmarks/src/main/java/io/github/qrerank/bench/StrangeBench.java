@@ -10,7 +10,9 @@ import org.redfx.strange.Program;
  * oursRuns} times per size; Strange is warmed up on a smaller circuit and timed {@code strangeRuns}
  * times per size, once at the largest (it needs seconds per run, and 10 to 30 s at 18 qubits). Our clock covers allocating the state and
  * applying every gate; Strange's covers {@code runProgram} (the program object is built
- * beforehand). At the check size, Strange's final probabilities are compared with ours.
+ * beforehand). A full collection precedes our runs of each size and every Strange run, so neither
+ * pays for the other's garbage. At the check size, Strange's final probabilities are compared with
+ * ours.
  */
 final class StrangeBench {
   static final int OUR_WARM_UP_RUNS = 10;
@@ -62,6 +64,8 @@ final class StrangeBench {
     double[] checkOurs = null;
     int largest = sizes.strangeQubits().stream().mapToInt(Integer::intValue).max().orElseThrow();
     for (int n : sizes.strangeQubits()) {
+      // Each engine starts its runs on a collected heap: Strange leaves much garbage behind.
+      System.gc();
       long[] ours = new long[sizes.oursRuns()];
       for (int r = 0; r < ours.length; r++) {
         long start = System.nanoTime();
@@ -73,6 +77,7 @@ final class StrangeBench {
       }
       long[] strange = new long[n == largest ? 1 : sizes.strangeRuns()];
       for (int r = 0; r < strange.length; r++) {
+        System.gc();
         BenchMain.progress("Strange: n=" + n + ", run " + (r + 1) + " of " + strange.length);
         Program p = RingCircuit.strangeProgram(n, false);
         long start = System.nanoTime();

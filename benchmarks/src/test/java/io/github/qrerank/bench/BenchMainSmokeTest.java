@@ -29,6 +29,7 @@ class BenchMainSmokeTest {
             "./bench.sh --smoke",
             true,
             EnumSet.allOf(Section.class),
+            false,
             12,
             1,
             4,

@@ -41,6 +41,8 @@ class BenchOptionsTest {
     assertEquals(EnumSet.of(Section.CPSAT, Section.EXACT), o.sections(), "CP-SAT needs exact");
     o = BenchOptions.parse(new String[] {"--only", "qaoa,solr", "--skip-solr"});
     assertEquals(EnumSet.of(Section.QAOA), o.sections());
+    assertFalse(o.keep());
+    assertTrue(BenchOptions.parse(new String[] {"--only", "qaoa", "--keep"}).keep());
   }
 
   @Test
