@@ -3,19 +3,26 @@ package io.github.qrerank.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The project's benchmark command (run by {@code ./bench.sh}): measures, in one JVM and one run,
- * the exact solver, the same instances on OR-Tools CP-SAT, and {@code {!qrerank}} against {@code
- * {!rerank}} in a real Solr, on one core and on a 2-shard SolrCloud, then writes BENCHMARKS.md.
- * Progress goes to stderr.
+ * the exact solver, the same instances on OR-Tools CP-SAT, {@code {!qrerank}} against {@code
+ * {!rerank}} in a real Solr, the quantum path (the simulator against Strange and against the
+ * memory bandwidth, QAOA's quality, the penalty weights, QAOA's latency), and {@code {!qrerank}}
+ * against {@code {!rerank}} on a 2-shard SolrCloud, then writes BENCHMARKS.md. Each {@link Section} can be selected alone ({@link BenchOptions#parse}). Progress
+ * goes to stderr.
  */
 public final class BenchMain {
   private static final long SMALL_SEED = 1_000_000L;
   private static final long LARGE_SEED = 2_000_000L;
   private static final long WARM_UP_SEED = 9_000_000L;
+  /** Seeds of the QAOA sections' windows, apart from the other sections' and the tests'. */
+  private static final long QAOA_SEED = 3_000_000L;
+  private static final long QAOA_WARM_UP_SEED = 9_500_000L;
   private static final long EXACT_TIMEOUT_SMALL_MS = 1_000;
   private static final long EXACT_TIMEOUT_LARGE_MS = 10_000;
   private static final double CP_SAT_SCALE = 1e6;
@@ -37,12 +44,66 @@ public final class BenchMain {
 
   static void run(BenchOptions o) throws Exception {
     long started = System.nanoTime();
-    Report report = new Report().header(o, MachineFacts.current(), Versions.load(), loadAverage());
+    Versions versions = Versions.load();
+    Optional<PreviousReport> previous =
+        o.keep() ? PreviousReport.read(o.out()) : Optional.empty();
+    EnumSet<Section> kept = EnumSet.noneOf(Section.class);
+    for (Section s : Section.values()) {
+      if (!o.runs(s) && previous.flatMap(p -> p.kept(s)).isPresent()) {
+        kept.add(s);
+      }
+    }
+    Report report =
+        new Report().header(o, MachineFacts.current(), versions, loadAverage(), kept);
+    Skipped notSelected =
+        new Skipped(
+            report,
+            previous,
+            "not selected (this run measured " + Section.names(o.sections()) + "; see "
+                + BenchOptions.ONLY + " and " + BenchOptions.SKIP + ").");
 
-    progress("generating instances");
-    InstanceSet small = Instances.generate("N=100,k=5", 100, 5, SMALL_SEED, o.exactSmall());
-    InstanceSet large = Instances.generate("N=1000,k=10", 1000, 10, LARGE_SEED, o.exactLarge());
+    ExactBench.Outcome exactSmall = null;
+    ExactBench.Outcome exactLarge = null;
+    if (o.runs(Section.EXACT)) {
+      InstanceSet small = Instances.generate("N=100,k=5", 100, 5, SMALL_SEED, o.exactSmall());
+      InstanceSet large = Instances.generate("N=1000,k=10", 1000, 10, LARGE_SEED, o.exactLarge());
+      List<ExactBench.Outcome> exact = exact(o, report, small, large);
+      exactSmall = exact.get(0);
+      exactLarge = exact.get(1);
+    } else {
+      notSelected.report(Section.EXACT);
+    }
+    if (o.runs(Section.CPSAT)) {
+      cpSat(o, report, exactSmall, exactLarge);
+    } else {
+      notSelected.report(Section.CPSAT);
+    }
+    if (o.solr()) {
+      progress("Solr: end-to-end");
+      report.solr(SolrBench.run(o));
+    } else {
+      notSelected.report(Section.SOLR);
+    }
+    quantum(o, report, versions, notSelected);
+    if (o.runs(Section.CLOUD)) {
+      progress("SolrCloud: end-to-end on 2 shards");
+      String load = loadAverage();
+      report.cloud(CloudBench.run(o));
+      sectionLoad(report, load);
+    } else {
+      notSelected.report(Section.CLOUD);
+    }
 
+    report.loadAtEnd(loadAverage());
+    report.text(
+        String.format(Locale.ROOT, "Whole run: %s.", Format.duration(System.nanoTime() - started)));
+    report.write(o.out());
+    progress("wrote " + o.out().toAbsolutePath());
+  }
+
+  /** Section 1; returns the outcomes at N=100 and N=1000, which section 2 compares against. */
+  private static List<ExactBench.Outcome> exact(
+      BenchOptions o, Report report, InstanceSet small, InstanceSet large) {
     progress("exact solver: JIT warm-up");
     ExactBench.warmUp(
         Instances.generate("warm-up", 100, 5, WARM_UP_SEED, o.warmUpSmall()).problems(),
@@ -68,7 +129,11 @@ public final class BenchMain {
             Format.duration(p99),
             EXACT_PASSES,
             Format.duration(bestP99)));
+    return List.of(exactSmall, exactLarge);
+  }
 
+  private static void cpSat(
+      BenchOptions o, Report report, ExactBench.Outcome exactSmall, ExactBench.Outcome exactLarge) {
     List<CpSatBench.Outcome> cp = new ArrayList<>();
     List<ExactBench.Outcome> cpExact = new ArrayList<>();
     CpSatSolver single = new CpSatSolver(CP_SAT_SCALE, 1, o.cpSatTimeLimitSeconds());
@@ -78,35 +143,85 @@ public final class BenchMain {
     progress("CP-SAT: warm-up");
     CpSatBench.warmUp(single, Instances.generate("warm-up", 100, 5, WARM_UP_SEED, 3).problems());
     CpSatBench.warmUp(parallel, Instances.generate("warm-up", 100, 5, WARM_UP_SEED, 3).problems());
-    progress("CP-SAT: " + small.name() + ", 1 worker");
+    progress("CP-SAT: " + exactSmall.set().name() + ", 1 worker");
     cp.add(CpSatBench.run(singleLabel, single, exactSmall, o.cpSatSmallSingle()));
     cpExact.add(exactSmall);
-    progress("CP-SAT: " + small.name() + ", default workers");
+    progress("CP-SAT: " + exactSmall.set().name() + ", default workers");
     cp.add(CpSatBench.run(parallelLabel, parallel, exactSmall, o.cpSatSmallDefault()));
     cpExact.add(exactSmall);
-    progress("CP-SAT: " + large.name() + ", 1 worker");
+    progress("CP-SAT: " + exactLarge.set().name() + ", 1 worker");
     cp.add(CpSatBench.run(singleLabel, single, exactLarge, o.cpSatLargeSingle()));
     cpExact.add(exactLarge);
-    progress("CP-SAT: " + large.name() + ", default workers");
+    progress("CP-SAT: " + exactLarge.set().name() + ", default workers");
     cp.add(CpSatBench.run(parallelLabel, parallel, exactLarge, o.cpSatLargeDefault()));
     cpExact.add(exactLarge);
     report.cpSat(cpSatText(single), cp, cpExact);
+  }
 
-    if (o.solr()) {
-      progress("Solr: end-to-end");
-      report.solr(SolrBench.run(o));
-      progress("SolrCloud: end-to-end on 2 shards");
-      report.cloud(CloudBench.run(o));
+  /** Sections 4 to 8, each followed by the load average when it started. */
+  private static void quantum(
+      BenchOptions o, Report report, Versions versions, Skipped notSelected) {
+    QuantumSizes q = o.quantum();
+    if (o.runs(Section.STRANGE)) {
+      String load = loadAverage();
+      report.markdown(QuantumReport.strange(StrangeBench.run(q), q, versions.strange()));
+      sectionLoad(report, load);
     } else {
-      report.solrPending("skipped with " + BenchOptions.SKIP_SOLR + ".");
-      report.cloudPending("skipped with " + BenchOptions.SKIP_SOLR + ".");
+      notSelected.report(Section.STRANGE);
     }
+    if (o.runs(Section.BANDWIDTH)) {
+      String load = loadAverage();
+      report.markdown(QuantumReport.bandwidth(BandwidthBench.run(q), q));
+      sectionLoad(report, load);
+    } else {
+      notSelected.report(Section.BANDWIDTH);
+    }
+    boolean needsSet =
+        o.runs(Section.QAOA) || o.runs(Section.PENALTY) || o.runs(Section.QAOA_LATENCY);
+    InstanceSet set =
+        needsSet ? Instances.generate("QAOA", 100, 5, QAOA_SEED, q.qaoaInstances()) : null;
+    if (o.runs(Section.QAOA)) {
+      String load = loadAverage();
+      report.markdown(QuantumReport.quality(QaoaQualityBench.run(set)));
+      sectionLoad(report, load);
+    } else {
+      notSelected.report(Section.QAOA);
+    }
+    if (o.runs(Section.PENALTY)) {
+      report.markdown(QuantumReport.penalty(PenaltyBench.run(set, q.penaltyQubits()), set));
+    } else {
+      notSelected.report(Section.PENALTY);
+    }
+    if (o.runs(Section.QAOA_LATENCY)) {
+      String load = loadAverage();
+      InstanceSet warmUp =
+          Instances.generate("warm-up", 100, 5, QAOA_WARM_UP_SEED, q.latencyWarmUp());
+      QaoaLatencyBench.Latency latency =
+          QaoaLatencyBench.latency(set, warmUp, q.latencyPasses());
+      List<QaoaLatencyBench.Subspace> subspaces =
+          QaoaLatencyBench.subspaces(
+              set.problems().get(0), q.largestQubits(), q.largestWeight(), q.layerRuns());
+      report.markdown(QuantumReport.latency(latency, subspaces, q));
+      sectionLoad(report, load);
+    } else {
+      notSelected.report(Section.QAOA_LATENCY);
+    }
+  }
 
-    report.loadAtEnd(loadAverage());
-    report.text(
-        String.format(Locale.ROOT, "Whole run: %s.", Format.duration(System.nanoTime() - started)));
-    report.write(o.out());
-    progress("wrote " + o.out().toAbsolutePath());
+  /** Reports a section this run does not measure: kept from the earlier report, or pending. */
+  private record Skipped(Report report, Optional<PreviousReport> previous, String why) {
+    void report(Section s) {
+      Optional<String> body = previous.flatMap(p -> p.kept(s));
+      if (body.isPresent()) {
+        report.kept(s, body.get());
+      } else {
+        report.pending(s, why);
+      }
+    }
+  }
+
+  private static void sectionLoad(Report report, String load) {
+    report.text("Load average (1/5/15 min) when this section started: " + load + ".");
   }
 
   private static String exactText() {
@@ -157,7 +272,7 @@ public final class BenchMain {
         + " over the exact time.";
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return f[0] + " / " + f[1] + " / " + f[2];

@@ -14,18 +14,37 @@ import java.util.Locale;
 final class Report {
   private final StringBuilder md = new StringBuilder();
 
-  Report header(BenchOptions options, MachineFacts machine, Versions versions, String loadBefore) {
+  /**
+   * @param kept sections copied from an earlier report (empty: every number is from this run)
+   */
+  Report header(
+      BenchOptions options,
+      MachineFacts machine,
+      Versions versions,
+      String loadBefore,
+      java.util.Set<Section> kept) {
     md.append("# qrerank benchmarks\n\n");
     if (options.quick()) {
       md.append("> **QUICK smoke run** (`--quick`): tiny sample sizes, not for citing.\n\n");
     }
     md.append("Written by `io.github.qrerank.bench.BenchMain` in a single run of:\n\n```\n")
         .append(options.command())
-        .append("\n```\n\n")
-        .append("Every number below was measured in that run, on this machine, side by side; ")
-        .append(
-            "the file is rewritten whole by each run. Comparisons are ratios of times measured ")
-        .append("in the same JVM on the same inputs.\n\n");
+        .append("\n```\n\n");
+    if (kept.isEmpty()) {
+      md.append("Every number below was measured in that run, on this machine, side by side; ")
+          .append(
+              "the file is rewritten whole by each run. Comparisons are ratios of times measured ")
+          .append("in the same JVM on the same inputs.\n\n");
+    } else {
+      md.append("That run measured sections ")
+          .append(Section.names(options.sections()))
+          .append(", side by side on this machine; the table below describes it. Sections ")
+          .append(Section.names(kept))
+          .append(" were not measured in it: they are kept from earlier runs (`")
+          .append(BenchOptions.KEEP)
+          .append("`), each marked with the run that measured it. Within a section, comparisons")
+          .append(" are ratios of times measured in the same JVM on the same inputs.\n\n");
+    }
     md.append("| | |\n|---|---|\n");
     row("date (UTC)", machine.date());
     row("cores (JVM `availableProcessors`)", Integer.toString(machine.cores()));
@@ -40,7 +59,10 @@ final class Report {
             + " (CP-SAT), Solr "
             + versions.solr()
             + ", Lucene "
-            + versions.lucene());
+            + versions.lucene()
+            + ", Strange "
+            + versions.strange());
+    row("sections measured in this run", Section.names(options.sections()));
     row("load average at start (1/5/15 min)", loadBefore);
     md.append('\n');
     return this;
@@ -54,7 +76,7 @@ final class Report {
   }
 
   Report exact(String instancesText, List<ExactBench.Outcome> outcomes) {
-    md.append("## 1. Exact solver latency\n\n").append(instancesText).append("\n\n");
+    md.append(Section.EXACT.heading()).append("\n\n").append(instancesText).append("\n\n");
     md.append(
         "| N | k | instances | p50 | p99 | max | mean | best-of-passes p50 | p99 | max "
             + "| nodes p50 | nodes p99 | nodes max | proven optimal | complete answers |\n");
@@ -114,7 +136,7 @@ final class Report {
 
   Report cpSat(
       String modelText, List<CpSatBench.Outcome> outcomes, List<ExactBench.Outcome> exact) {
-    md.append("## 2. The same instances on Google OR-Tools CP-SAT\n\n")
+    md.append(Section.CPSAT.heading()).append("\n\n")
         .append(modelText)
         .append("\n\n");
     md.append(
@@ -179,7 +201,7 @@ final class Report {
   }
 
   Report solr(SolrBench.Outcome o) {
-    md.append("## 3. End-to-end Solr latency\n\n").append(o.description()).append("\n\n");
+    md.append(Section.SOLR.heading()).append("\n\n").append(o.description()).append("\n\n");
     md.append("| rank query | queries | p50 | p99 | max | mean |\n|---|---|---|---|---|---|\n");
     solrRow("`{!rerank}`", o.rerank());
     solrRow("`{!qrerank solver=exact}`", o.qrerank());
@@ -218,9 +240,7 @@ final class Report {
   }
 
   Report cloud(CloudBench.Outcome o) {
-    md.append("## 4. SolrCloud, 2 shards: end-to-end latency and the shards' extra bytes\n\n")
-        .append(o.description())
-        .append("\n\n");
+    md.append(Section.CLOUD.heading()).append("\n\n").append(o.description()).append("\n\n");
     md.append("| rank query | queries | p50 | p99 | max | mean |\n|---|---|---|---|---|---|\n");
     SolrBench.Measured m = o.measured();
     solrRow("`{!rerank}`", m.rerank());
@@ -281,17 +301,21 @@ final class Report {
             Format.bytes(l.max())));
   }
 
-  Report cloudPending(String why) {
-    md.append("## 4. SolrCloud, 2 shards\n\nNot measured in this run: ")
-        .append(why)
-        .append("\n\n");
+  /** A section's heading and a line saying why it was not measured in this run. */
+  Report pending(Section section, String why) {
+    md.append(section.heading()).append("\n\nNot measured in this run: ").append(why).append("\n\n");
     return this;
   }
 
-  Report solrPending(String why) {
-    md.append("## 3. End-to-end Solr latency\n\nNot measured in this run: ")
-        .append(why)
-        .append("\n\n");
+  /** A section copied from an earlier report, its body starting with where it comes from. */
+  Report kept(Section section, String body) {
+    md.append(section.heading()).append("\n\n").append(body).append("\n\n");
+    return this;
+  }
+
+  /** Markdown written elsewhere (a whole section from {@link QuantumReport}). */
+  Report markdown(String markdown) {
+    md.append(markdown);
     return this;
   }
 

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** Library versions as the benchmarks pom declared them (filtered into versions.properties). */
-record Versions(String ortools, String solr, String lucene) {
+record Versions(String ortools, String solr, String lucene, String strange) {
 
   static Versions load() {
     Properties p = new Properties();
@@ -18,6 +18,10 @@ record Versions(String ortools, String solr, String lucene) {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Versions(p.getProperty("ortools"), p.getProperty("solr"), p.getProperty("lucene"));
+    return new Versions(
+        p.getProperty("ortools"),
+        p.getProperty("solr"),
+        p.getProperty("lucene"),
+        p.getProperty("strange"));
   }
 }

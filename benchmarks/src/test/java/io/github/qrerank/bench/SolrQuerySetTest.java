@@ -25,11 +25,11 @@ class SolrQuerySetTest {
       assertTrue(texts.add(q.text()), "repeated query " + q.text());
       assertEquals(CatalogGenerator.DIMENSION, q.userVector().length);
       assertTrue(catalog.brandsOf(q.category()).contains(q.brand()), q.toString());
-      // whole words: brand "Ula" must not be found in "insulated"
-      List<String> words = List.of(q.text().split(" "));
+      // Whole words: "insulated hoodie" does not name a brand whose name is a prefix of "hoodie".
+      String padded = " " + q.text() + " ";
       boolean hasBrandWord =
           catalog.brandsOf(q.category()).stream()
-              .anyMatch(b -> words.contains(b.toLowerCase(java.util.Locale.ROOT)));
+              .anyMatch(b -> padded.contains(" " + b.toLowerCase(java.util.Locale.ROOT) + " "));
       assertEquals(hasBrandWord, q.namesBrand(), q.text());
       String param = q.userVectorParam();
       assertTrue(param.startsWith("[") && param.endsWith("]"), param);
