@@ -4,10 +4,16 @@ package io.github.qrerank.quantum;
  * The loops behind {@link StateVector}'s single-qubit gates, over split re/im arrays of length
  * 2^n. No objects are created per amplitude. A gate on qubit q pairs index i (bit q clear) with
  * {@code j = i + 2^q}; for q ≥ {@link #NESTED_MIN_QUBIT} the pairs are walked as blocks of
- * {@code 2^q} consecutive indices (two sequential streams per array, long enough for the loop to
- * stream), for lower qubits those blocks are too short and one flat loop over the pair number
- * {@code p} inserts a zero bit at q instead (measured faster there). Two-qubit gates are in {@link
- * PairKernels}.
+ * {@code 2^q} consecutive indices (two sequential streams per array). For lower qubits those blocks
+ * are too short: states of at least 3 qubits are walked in blocks of {@link #LOW_BLOCK} amplitudes
+ * with the block's four pairs (or eight diagonal factors) unrolled, and smaller states use one flat
+ * loop over the pair number {@code p} that inserts a zero bit at q.
+ *
+ * <p>C2 (JDK 17) does not vectorise the pair loops: their two indices into one array differ by a
+ * loop-invariant stride, which its SuperWord pass cannot prove independent (measured: the same
+ * speed with {@code -XX:-UseSuperWord}), so h and rx run as scalar code, about 3x a vectorised
+ * streaming pass while the state is in cache. Diagonal runs (rz, phase on q ≥ 3) use one index
+ * per array and are vectorised. Two-qubit gates are in {@link PairKernels}.
  */
 final class GateKernels {
   /** Lowest target qubit whose gate uses the nested block loop (blocks of at least 8). */
