@@ -134,11 +134,13 @@ final class Compression {
     int m = x.numRows;
     int d = x.numCols;
     boolean wide = m < d;
-    DMatrixRMaj tall = wide ? CommonOps_DDRM.transpose(x, null) : x.copy();
+    // x is read again below: copy it only for a decomposition that may overwrite its input.
+    DMatrixRMaj tall = wide ? CommonOps_DDRM.transpose(x, null) : x;
     QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(tall.numRows, tall.numCols);
     // EJML's Householder QR reports failure on an exactly zero column (e.g. duplicate vectors or
     // a constant coordinate); the SVD of T itself then gives the same factors, only slower.
-    DMatrixRMaj small = qr.decompose(tall.copy()) ? qr.getR(null, true) : tall;
+    DMatrixRMaj small =
+        qr.decompose(qr.inputModified() ? tall.copy() : tall) ? qr.getR(null, true) : tall.copy();
     SingularValueDecomposition_F64<DMatrixRMaj> svd =
         DecompositionFactory_DDRM.svd(small.numRows, small.numCols, false, true, true);
     if (!svd.decompose(small)) {

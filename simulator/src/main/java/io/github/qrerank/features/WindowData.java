@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The raw values of a window, as read from the index: no normalisation, no Lucene types. This is
@@ -15,13 +16,17 @@ import java.util.Objects;
  * {@code null} when missing). Vectors are {@code null} for documents without one.
  */
 public final class WindowData {
-  private final String[] ids;
+  private final int size;
+  private final Supplier<String[]> idSource;
+  private String[] ids;
   private final double[] scores;
   private final Map<String, double[]> numeric;
   private final Map<String, String[]> groups;
   private final float[][] vectors;
 
   private WindowData(Builder b) {
+    this.size = b.scores.length;
+    this.idSource = b.idSource;
     this.ids = b.ids;
     this.scores = b.scores;
     this.numeric = Collections.unmodifiableMap(new LinkedHashMap<>(b.numeric));
@@ -33,14 +38,35 @@ public final class WindowData {
     return new Builder(ids, scores);
   }
 
+  /**
+   * A builder whose ids are read only when first asked for: {@code ids} is called at most once, by
+   * the first {@link #id(int)}, and must return one id per score. Reading ids can cost more than
+   * the rest of the window (a unique key's terms), and only the debug output and the transformer
+   * show them.
+   */
+  public static Builder builder(Supplier<String[]> ids, double[] scores) {
+    return new Builder(Objects.requireNonNull(ids, "ids"), scores);
+  }
+
   /** Window size n. */
   public int size() {
-    return ids.length;
+    return size;
   }
 
   /** The document's unique key (or another readable identifier). */
   public String id(int i) {
-    return ids[i];
+    return ids()[i];
+  }
+
+  private synchronized String[] ids() {
+    if (ids == null) {
+      String[] read = idSource.get();
+      if (read.length != size) {
+        throw new IllegalStateException("expected " + size + " ids, got " + read.length);
+      }
+      ids = read.clone();
+    }
+    return ids;
   }
 
   /** First-pass score of document i. */
@@ -86,6 +112,7 @@ public final class WindowData {
   /** Builds a {@link WindowData}; arrays are copied. */
   public static final class Builder {
     private final String[] ids;
+    private final Supplier<String[]> idSource;
     private final double[] scores;
     private final Map<String, double[]> numeric = new LinkedHashMap<>();
     private final Map<String, String[]> groups = new LinkedHashMap<>();
@@ -96,6 +123,13 @@ public final class WindowData {
         throw new IllegalArgumentException("ids and scores differ in length");
       }
       this.ids = ids.clone();
+      this.idSource = null;
+      this.scores = scores.clone();
+    }
+
+    private Builder(Supplier<String[]> idSource, double[] scores) {
+      this.ids = null;
+      this.idSource = idSource;
       this.scores = scores.clone();
     }
 
@@ -122,8 +156,8 @@ public final class WindowData {
     }
 
     private void check(int length) {
-      if (length != ids.length) {
-        throw new IllegalArgumentException("expected " + ids.length + " values, got " + length);
+      if (length != scores.length) {
+        throw new IllegalArgumentException("expected " + scores.length + " values, got " + length);
       }
     }
 

@@ -57,14 +57,7 @@ public final class Problem {
         throw new IllegalArgumentException("utility must be finite: " + u);
       }
     }
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        double s = sim[i * n + j];
-        if (!(s >= 0 && s <= 1) || s != sim[j * n + i] || (i == j && s != 0)) {
-          throw new IllegalArgumentException("sim must be symmetric in [0,1] with zero diagonal");
-        }
-      }
-    }
+    checkSim(sim, n);
     for (Cap c : caps) {
       if (c.size() != n) {
         throw new IllegalArgumentException("cap " + c.field() + " must cover n = " + n);
@@ -82,6 +75,26 @@ public final class Problem {
     this.eligible = eligible.clone();
     this.caps = List.copyOf(caps);
     this.quotas = List.copyOf(quotas);
+  }
+
+  /**
+   * Checks that {@code sim} is symmetric with entries in [0,1] and a zero diagonal, visiting each
+   * pair i &lt; j once, row by row (its mirror entry is compared with it, so it need not be checked
+   * again).
+   */
+  private static void checkSim(double[] sim, int n) {
+    for (int i = 0; i < n; i++) {
+      int row = i * n;
+      if (sim[row + i] != 0) {
+        throw new IllegalArgumentException("sim must be symmetric in [0,1] with zero diagonal");
+      }
+      for (int j = i + 1; j < n; j++) {
+        double s = sim[row + j];
+        if (!(s >= 0 && s <= 1) || s != sim[j * n + i]) {
+          throw new IllegalArgumentException("sim must be symmetric in [0,1] with zero diagonal");
+        }
+      }
+    }
   }
 
   public int size() {

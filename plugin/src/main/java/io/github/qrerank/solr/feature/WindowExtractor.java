@@ -2,12 +2,13 @@ package io.github.qrerank.solr.feature;
 
 import io.github.qrerank.features.WindowData;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.ByteVectorValues;
 import org.apache.lucene.index.DocValues;
@@ -31,7 +32,9 @@ import org.apache.solr.schema.SchemaField;
  * and vector iterator only moves forward (one {@code advanceExact} or {@code advance} per document
  * and field). A document without a value gets {@code NaN} (numbers), {@code null} (groups, vectors)
  * or {@code docid:N} as its id (when the schema has no uniqueKey, or the key is neither docValues
- * nor stored). A stored NaN or infinite number is read as missing: the model normalises numbers
+ * nor stored). Ids are read only when first asked for ({@link WindowData#id(int)}: the debug
+ * section and the transformer), from the same reader, so a window's ids must be read while its
+ * request holds the searcher (outcomes are released when the request ends). A stored NaN or infinite number is read as missing: the model normalises numbers
  * over the window, which an infinite value would make meaningless.
  */
 public final class WindowExtractor {
@@ -44,7 +47,6 @@ public final class WindowExtractor {
   public static WindowData extract(
       IndexReader reader, ExtractionPlan plan, int[] docs, double[] scores) throws IOException {
     int n = docs.length;
-    String[] ids = new String[n];
     Map<String, double[]> numeric = new LinkedHashMap<>();
     for (String field : plan.numericFields().keySet()) {
       double[] values = new double[n];
@@ -57,12 +59,61 @@ public final class WindowExtractor {
     }
     float[][] vectors = plan.vectorField() == null ? null : new float[n][];
 
-    int[] byDoc =
-        IntStream.range(0, n)
-            .boxed()
-            .sorted((a, b) -> Integer.compare(docs[a], docs[b]))
-            .mapToInt(Integer::intValue)
-            .toArray();
+    int[] byDoc = byDocid(docs);
+    forEachLeaf(
+        reader,
+        docs,
+        byDoc,
+        (leafReader, positions, local) -> {
+          for (Map.Entry<String, FieldKind> e : plan.numericFields().entrySet()) {
+            readNumbers(
+                leafReader, e.getKey(), e.getValue(), positions, local, numeric.get(e.getKey()));
+          }
+          for (Map.Entry<String, FieldKind> e : plan.groupFields().entrySet()) {
+            readGroups(
+                leafReader, e.getKey(), e.getValue(), positions, local, groups.get(e.getKey()));
+          }
+          if (vectors != null) {
+            readVectors(
+                leafReader, plan.vectorField(), plan.vectorEncoding(), positions, local, vectors);
+          }
+        });
+
+    // Ids are only shown (debug section, transformer): read them when first asked for, during the
+    // same request, from the same reader.
+    int[] window = docs.clone();
+    WindowData.Builder builder =
+        WindowData.builder(() -> readIds(reader, plan.keyField(), window, byDoc), scores);
+    numeric.forEach(builder::numeric);
+    groups.forEach(builder::groups);
+    if (vectors != null) {
+      builder.vectors(vectors);
+    }
+    return builder.build();
+  }
+
+  /** Window positions in increasing docid order (docids are distinct; ties keep their order). */
+  private static int[] byDocid(int[] docs) {
+    long[] keys = new long[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      keys[i] = ((long) docs[i] << 32) | i;
+    }
+    Arrays.sort(keys);
+    int[] byDoc = new int[docs.length];
+    for (int i = 0; i < keys.length; i++) {
+      byDoc[i] = (int) keys[i];
+    }
+    return byDoc;
+  }
+
+  /** What is read from one leaf: window positions and their leaf-local docids, both ascending. */
+  private interface LeafVisit {
+    void visit(LeafReader leaf, int[] positions, int[] local) throws IOException;
+  }
+
+  private static void forEachLeaf(IndexReader reader, int[] docs, int[] byDoc, LeafVisit visit)
+      throws IOException {
+    int n = docs.length;
     List<LeafReaderContext> leaves = reader.leaves();
     int p = 0;
     while (p < n) {
@@ -77,28 +128,24 @@ public final class WindowExtractor {
       for (int j = 0; j < positions.length; j++) {
         local[j] = docs[positions[j]] - leaf.docBase;
       }
-      LeafReader leafReader = leaf.reader();
-      readIds(leafReader, plan.keyField(), positions, local, docs, ids);
-      for (Map.Entry<String, FieldKind> e : plan.numericFields().entrySet()) {
-        readNumbers(leafReader, e.getKey(), e.getValue(), positions, local, numeric.get(e.getKey()));
-      }
-      for (Map.Entry<String, FieldKind> e : plan.groupFields().entrySet()) {
-        readGroups(leafReader, e.getKey(), e.getValue(), positions, local, groups.get(e.getKey()));
-      }
-      if (vectors != null) {
-        readVectors(
-            leafReader, plan.vectorField(), plan.vectorEncoding(), positions, local, vectors);
-      }
+      visit.visit(leaf.reader(), positions, local);
       p = q;
     }
+  }
 
-    WindowData.Builder builder = WindowData.builder(ids, scores);
-    numeric.forEach(builder::numeric);
-    groups.forEach(builder::groups);
-    if (vectors != null) {
-      builder.vectors(vectors);
+  private static String[] readIds(IndexReader reader, SchemaField key, int[] docs, int[] byDoc) {
+    String[] ids = new String[docs.length];
+    try {
+      forEachLeaf(
+          reader,
+          docs,
+          byDoc,
+          (leafReader, positions, local) ->
+              readIds(leafReader, key, positions, local, docs, ids));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return builder.build();
+    return ids;
   }
 
   private static void readNumbers(
@@ -137,9 +184,17 @@ public final class WindowExtractor {
       throws IOException {
     if (kind.isSorted()) {
       SortedDocValues dv = DocValues.getSorted(reader, field);
+      // A group field has few distinct values in a window: look each term up once.
+      Map<Integer, String> byOrd = new HashMap<>();
       for (int j = 0; j < local.length; j++) {
         if (dv.advanceExact(local[j])) {
-          out[positions[j]] = kind.canonicalTerm(dv.lookupOrd(dv.ordValue()));
+          int ord = dv.ordValue();
+          String value = byOrd.get(ord);
+          if (value == null) {
+            value = kind.canonicalTerm(dv.lookupOrd(ord));
+            byOrd.put(ord, value);
+          }
+          out[positions[j]] = value;
         }
       }
     } else {

@@ -30,7 +30,7 @@ public final class QRerankOutcome {
   private final SolveReport report;
   private final int[] selected;
   private final int[] positionOfWindowIndex;
-  private final Map<Integer, Integer> windowIndexOfDoc;
+  private Map<Integer, Integer> windowIndexOfDoc;
   private final long featureNanos;
   private final long compressionNanos;
   private final long solveNanos;
@@ -75,10 +75,6 @@ public final class QRerankOutcome {
     Arrays.fill(positionOfWindowIndex, -1);
     for (int p = 0; p < selected.length; p++) {
       positionOfWindowIndex[selected[p]] = p;
-    }
-    this.windowIndexOfDoc = new HashMap<>();
-    for (int i = 0; windowDocs != null && i < windowDocs.length; i++) {
-      windowIndexOfDoc.put(windowDocs[i], i);
     }
     this.featureNanos = extractNanos + (built == null ? 0 : built.featureNanos());
     this.compressionNanos = built == null ? 0 : built.compressionNanos();
@@ -161,8 +157,20 @@ public final class QRerankOutcome {
    * distributed outcome).
    */
   public int windowIndexOf(int docid) {
-    Integer i = windowIndexOfDoc.get(docid);
+    Integer i = windowIndexOfDoc().get(docid);
     return i == null ? -1 : i;
+  }
+
+  /** Built on first use: only the transformer asks, not the ranking itself. */
+  private synchronized Map<Integer, Integer> windowIndexOfDoc() {
+    if (windowIndexOfDoc == null) {
+      Map<Integer, Integer> index = new HashMap<>();
+      for (int i = 0; windowDocs != null && i < windowDocs.length; i++) {
+        index.put(windowDocs[i], i);
+      }
+      windowIndexOfDoc = index;
+    }
+    return windowIndexOfDoc;
   }
 
   /** Position of window document i among the selected (0 = top), or -1 when not selected. */
