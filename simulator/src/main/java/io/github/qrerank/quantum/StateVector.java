@@ -70,6 +70,16 @@ public final class StateVector {
     return re.length;
   }
 
+  /** The real parts, for the circuit executor's passes (package-private, no copy). */
+  double[] realParts() {
+    return re;
+  }
+
+  /** The imaginary parts, for the circuit executor's passes (package-private, no copy). */
+  double[] imaginaryParts() {
+    return im;
+  }
+
   public StateVector copy() {
     return new StateVector(this);
   }
