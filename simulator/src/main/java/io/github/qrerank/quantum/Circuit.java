@@ -99,7 +99,7 @@ public final class Circuit {
     }
 
     /** Applies the gate to {@code s} with {@link StateVector}'s method of the same name. */
-    void applyTo(StateVector s) {
+    public void applyTo(StateVector s) {
       switch (kind) {
         case H -> s.h(a);
         case X -> s.x(a);

@@ -12,6 +12,11 @@ interface CircuitPass {
   /** A short description for {@link CircuitPlan#describe()}, e.g. {@code cx(2, 5)}. */
   String describe();
 
+  /** How many times the pass runs over the amplitudes (a layer: once per qubit it acts on). */
+  default int sweeps() {
+    return 1;
+  }
+
   /** A pass running one two-qubit gate with its {@link PairKernels} loop (cx, cz, rzz, xy, cry). */
   static CircuitPass gate(Circuit.Gate g) {
     if (g.kind().arity() != 2) {

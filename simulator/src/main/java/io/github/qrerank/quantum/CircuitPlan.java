@@ -16,8 +16,8 @@ import java.util.List;
  * layer only when the layer acts on its qubit and the group does not, and the group otherwise
  * (appending to the group is always in time order; on a qubit the layer leaves alone it commutes
  * with the layer); cx, cz and rzz join the phase group; xy and cry end the stage and run alone. A stage becomes the layer's pass, the group's
- * diagonal pass ({@link PhaseTable}) and, when the group's cx gates do not cancel out, those cx
- * gates.
+ * diagonal pass ({@link PhaseTable}) and, when the group's cx gates do not cancel out, the fewest
+ * of them that make the same permutation.
  *
  * <p><b>From |0...0>.</b> A plan made by {@link #fromZero} knows its input: the first stage's layer
  * turns |0...0> into a product state, whose amplitudes are products of one factor per qubit, so the
@@ -87,9 +87,24 @@ public final class CircuitPlan {
     return gateCount;
   }
 
-  /** Number of passes over the amplitudes a run makes. */
+  /**
+   * Number of passes of the plan ({@link #describe} has one line each): fused layers, diagonal
+   * tables and lone gates.
+   */
   public int passCount() {
     return passes.size();
+  }
+
+  /**
+   * How many times a run goes over the amplitudes: one per pass, except that a layer of
+   * single-qubit matrices goes over them once per qubit it acts on (gate by gate: once per gate).
+   */
+  public int sweepCount() {
+    int sweeps = 0;
+    for (CircuitPass p : passes) {
+      sweeps += p.sweeps();
+    }
+    return sweeps;
   }
 
   /** One line per pass, in order. */
@@ -160,10 +175,8 @@ public final class CircuitPlan {
       if (!factors.isEmpty()) {
         out.addAll(PhaseTable.passes(n, factors, first));
       }
-      if (group.permutes()) {
-        for (Circuit.Gate cx : group.cxs()) {
-          out.add(CircuitPass.gate(cx));
-        }
+      for (Circuit.Gate cx : group.permutation()) {
+        out.add(CircuitPass.gate(cx));
       }
       first = false;
     }

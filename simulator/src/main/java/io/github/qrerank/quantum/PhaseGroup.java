@@ -1,6 +1,7 @@
 package io.github.qrerank.quantum;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,15 @@ import java.util.Map;
  * qubit q is the parity of the original index x under a mask {@code map[q]} (cx(c, t) does {@code
  * map[t] ^= map[c]}); a diagonal gate met then multiplies by a factor of those parities. The whole
  * run is therefore U|x> = D(x)·|M x>: first the diagonal D, a product of {@link ParityFactor}s on
- * the original index, then the permutation M made by the run's cx gates in order. When the cx gates
- * cancel out (M is the identity, as in cx·rz·cx = rzz or the parity ladders of a cost layer) only
- * the diagonal is left.
+ * the original index, then the permutation M, made by the run's cx gates in order or by fewer of
+ * them ({@link #permutation}). When the cx gates cancel out (M is the identity, as in cx·rz·cx =
+ * rzz or the parity ladders of a cost layer) only the diagonal is left.
  */
 final class PhaseGroup {
   private final int[] map;
   private final List<Circuit.Gate> cxs = new ArrayList<>();
+  /** The map before the run's first cx and after each cx (one more entry than cxs). */
+  private final List<int[]> maps = new ArrayList<>();
   /** Factors by their masks, those on the same parities multiplied together. */
   private final Map<Long, ParityFactor> factors = new LinkedHashMap<>();
   /** Bit q set when a gate of the run acts on qubit q. */
@@ -28,6 +31,7 @@ final class PhaseGroup {
     for (int q = 0; q < numQubits; q++) {
       map[q] = 1 << q;
     }
+    maps.add(map.clone());
   }
 
   /** Whether {@code kind} can join a run: cx or a diagonal gate. */
@@ -58,6 +62,7 @@ final class PhaseGroup {
       case CX -> {
         map[b] ^= map[a];
         cxs.add(g);
+        maps.add(map.clone());
       }
       case Z -> add(ParityFactor.of(map[a], 1, 0, -1, 0));
       case RZ -> add(ParityFactor.of(map[a], c, -s, c, s));
@@ -79,18 +84,28 @@ final class PhaseGroup {
     return new ArrayList<>(factors.values());
   }
 
-  /** The run's cx gates in order, which make the permutation M. */
-  List<Circuit.Gate> cxs() {
-    return List.copyOf(cxs);
-  }
-
-  /** Whether M is not the identity, so the cx gates must still run after the diagonal. */
-  boolean permutes() {
-    for (int q = 0; q < map.length; q++) {
-      if (map[q] != 1 << q) {
-        return true;
+  /**
+   * The fewest consecutive cx gates of the run that make the permutation M (empty when M is the
+   * identity): a stretch starting where the map was the identity and ending where it first equals
+   * M, since what the run's other cx gates do cancels out. After a cost layer's parity ladders that
+   * followed a cx which does not cancel, for instance, only that cx is left.
+   */
+  List<Circuit.Gate> permutation() {
+    int[] identity = maps.get(0);
+    int bestFrom = 0;
+    int bestTo = cxs.size();
+    for (int from = 0; from < maps.size(); from++) {
+      if (!Arrays.equals(maps.get(from), identity)) {
+        continue;
+      }
+      for (int to = from; to < maps.size() && to - from < bestTo - bestFrom; to++) {
+        if (Arrays.equals(maps.get(to), map)) {
+          bestFrom = from;
+          bestTo = to;
+          break;
+        }
       }
     }
-    return false;
+    return List.copyOf(cxs.subList(bestFrom, bestTo));
   }
 }

@@ -26,12 +26,7 @@ final class QubitLayer implements CircuitPass {
 
   /** Whether no gate has been added. */
   boolean isEmpty() {
-    for (double[] m : matrices) {
-      if (m != null) {
-        return false;
-      }
-    }
-    return true;
+    return sweeps() == 0;
   }
 
   /** Whether qubit q has a matrix in this layer. */
@@ -112,6 +107,17 @@ final class QubitLayer implements CircuitPass {
     } else {
       GateKernels.unitary(re, im, q, m);
     }
+  }
+
+  @Override
+  public int sweeps() {
+    int count = 0;
+    for (double[] m : matrices) {
+      if (m != null) {
+        count++;
+      }
+    }
+    return count;
   }
 
   @Override

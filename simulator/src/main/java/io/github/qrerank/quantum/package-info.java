@@ -4,7 +4,9 @@
  * problem as a Hamiltonian ({@link io.github.qrerank.quantum.Hamiltonian}, with its QUBO and Ising
  * forms and their export as dimod BQM JSON); QAOA on the subspace engine ({@link
  * io.github.qrerank.quantum.QaoaSimulation}, {@link io.github.qrerank.quantum.AngleSchedule}). The
- * same circuit as OpenQASM 3 lives in {@link io.github.qrerank.quantum.qasm}.
+ * same circuit as OpenQASM 3 lives in {@link io.github.qrerank.quantum.qasm}. A gate list ({@link
+ * io.github.qrerank.quantum.Circuit}) runs either gate by gate or through the circuit executor
+ * ({@link io.github.qrerank.quantum.CircuitPlan}), which fuses gates into fewer passes.
  *
  * <h2>Conventions</h2>
  *

@@ -100,8 +100,12 @@ class CircuitPlanTest {
       Circuit c = ring(n);
       assertMatches(c, rng, "ring n=" + n);
       // From |0>: the product state times the rzz ring in one written pass, then the rx layer.
-      assertEquals(2, CircuitPlan.fromZero(c).passCount(), CircuitPlan.fromZero(c).describe().toString());
-      assertEquals(3, CircuitPlan.of(c).passCount(), CircuitPlan.of(c).describe().toString());
+      CircuitPlan fromZero = CircuitPlan.fromZero(c);
+      assertEquals(2, fromZero.passCount(), fromZero.describe().toString());
+      assertEquals(1 + n, fromZero.sweepCount());
+      CircuitPlan any = CircuitPlan.of(c);
+      assertEquals(3, any.passCount(), any.describe().toString());
+      assertEquals(n + 1 + n, any.sweepCount());
     }
   }
 
@@ -130,6 +134,20 @@ class CircuitPlanTest {
     List<String> passes = CircuitPlan.of(c).describe();
     assertEquals(4, passes.size(), passes.toString());
     assertEquals(List.of("cx(0, 1)", "cx(1, 4)", "cx(2, 0)"), passes.subList(1, 4));
+  }
+
+  @Test
+  void onlyTheCxGatesThatMakeThePermutationRun() {
+    // cx(0, 1) does not cancel; the ladder cx(2, 3)·rz·cx(2, 3) after it does.
+    Circuit after = Circuit.builder(4).cx(0, 1).cx(2, 3).rz(3, 0.4).cx(2, 3).build();
+    assertMatches(after, new SplittableRandom(18), "cx then ladder");
+    assertEquals(
+        List.of("diagonal of 1 factors (1 low blocks)", "cx(0, 1)"), CircuitPlan.of(after).describe());
+    // cx(0, 1) twice cancels; only the last cx(2, 3) is left.
+    Circuit before = Circuit.builder(4).cx(0, 1).cx(0, 1).rz(1, 0.4).cx(2, 3).build();
+    assertMatches(before, new SplittableRandom(19), "pair then cx");
+    assertEquals(
+        List.of("diagonal of 1 factors (1 low blocks)", "cx(2, 3)"), CircuitPlan.of(before).describe());
   }
 
   @Test

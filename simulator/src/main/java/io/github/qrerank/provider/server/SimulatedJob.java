@@ -10,7 +10,8 @@ import java.util.concurrent.Future;
 
 /**
  * One job of the provider server: {@code Queued} until its queue delay has passed, {@code Running}
- * while the engine simulates the program and samples it, then {@code Completed} (or {@code Failed}
+ * while the engine simulates the program (through the circuit executor, {@link QasmProgram#run}:
+ * fused gates, the same state as gate by gate up to rounding) and samples it, then {@code Completed} (or {@code Failed}
  * when fault injection chose so, or the simulation threw). A job cancelled while queued or running
  * ends {@code Cancelled} and keeps no samples. Samples are drawn with a {@link SplittableRandom}
  * seeded by {@link #seed}, which the server derives from the idempotency key.

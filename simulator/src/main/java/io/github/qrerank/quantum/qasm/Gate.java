@@ -1,5 +1,6 @@
 package io.github.qrerank.quantum.qasm;
 
+import io.github.qrerank.quantum.Circuit;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -100,6 +101,14 @@ public record Gate(String name, int[] qubits, double angle) {
 
   Kind kind() {
     return Kind.of(name);
+  }
+
+  /** The same gate for {@link Circuit} (the subset's names are Circuit's kinds, lower-cased). */
+  Circuit.Gate toCircuitGate() {
+    Circuit.Kind kind = Circuit.Kind.valueOf(kind().name());
+    return kind.arity() == 1
+        ? Circuit.Gate.of(kind, qubits[0], angle)
+        : Circuit.Gate.of(kind, qubits[0], qubits[1], angle);
   }
 
   /** The statement, e.g. {@code cry(0.5) q[3], q[4];} (register named {@code q}). */

@@ -1,5 +1,7 @@
 package io.github.qrerank.quantum.qasm;
 
+import io.github.qrerank.quantum.Circuit;
+import io.github.qrerank.quantum.CircuitPlan;
 import io.github.qrerank.quantum.StateVector;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,26 +166,26 @@ public record QasmProgram(int numQubits, List<Gate> gates, boolean measured) {
     return new IllegalArgumentException("OpenQASM line " + line + ": " + message);
   }
 
-  /** Runs the gates on |0...0> of {@link #numQubits} qubits (measurement is not applied). */
-  public StateVector run() {
-    StateVector s = new StateVector(numQubits);
+  /** The program's gates as a {@link Circuit} on its qubit register. */
+  public Circuit circuit() {
+    List<Circuit.Gate> out = new ArrayList<>(gates.size());
     for (Gate g : gates) {
-      apply(s, g);
+      out.add(g.toCircuitGate());
     }
-    return s;
+    return new Circuit(numQubits, out);
   }
 
-  /** Applies one gate of the subset to {@code state}. */
+  /**
+   * Runs the gates on |0...0> of {@link #numQubits} qubits (measurement is not applied) with the
+   * circuit executor, {@link CircuitPlan#fromZero}: the same state as applying the gates one by
+   * one, up to rounding.
+   */
+  public StateVector run() {
+    return CircuitPlan.fromZero(circuit()).run();
+  }
+
+  /** Applies one gate of the subset to {@code state} (gate by gate, no fusion). */
   public static void apply(StateVector state, Gate g) {
-    int[] q = g.qubits();
-    switch (g.kind()) {
-      case X -> state.x(q[0]);
-      case RX -> state.rx(q[0], g.angle());
-      case RY -> state.ry(q[0], g.angle());
-      case RZ -> state.rz(q[0], g.angle());
-      case CX -> state.cx(q[0], q[1]);
-      case CRY -> state.cry(q[0], q[1], g.angle());
-      default -> throw new IllegalStateException("unhandled gate " + g.name());
-    }
+    g.toCircuitGate().applyTo(state);
   }
 }
