@@ -1,6 +1,7 @@
 package io.github.qrerank.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ record MachineFacts(
     String memory,
     String os,
     String jvm,
+    String jvmOptions,
     long maxHeapBytes,
     String date) {
 
@@ -40,6 +42,7 @@ record MachineFacts(
         procValue("/proc/meminfo", "MemTotal"),
         os,
         jvm,
+        String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),
         rt.maxMemory(),
         ZonedDateTime.now(ZoneOffset.UTC)
             .withNano(0)

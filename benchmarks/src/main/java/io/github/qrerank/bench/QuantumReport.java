@@ -1,6 +1,7 @@
 package io.github.qrerank.bench;
 
 import io.github.qrerank.quantum.WeightSubspace;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,12 +23,22 @@ final class QuantumReport {
                 + " cx(i, i+1)·rz(i+1, θ_i)·cx(i, i+1); then rx(φ_q) on every qubit, with θ_i = 0.25"
                 + " + 0.05·i and φ_q = 0.6 + 0.04·q (5n gates, every angle different, so a"
                 + " simulator numbering the qubits the other way round would not match). **Ours**:"
-                + " the full state-vector engine `StateVector` (double precision, one thread),"
-                + " warmed up with %d runs of every size, then timed %d times per size; the clock"
-                + " covers allocating the 2^n amplitudes and every gate. **Strange %s**"
-                + " (`SimpleQuantumExecutionEnvironment.runProgram`; amplitudes are `Complex`"
-                + " objects of two floats), warmed up with %d runs at n=%d, then timed %d times"
-                + " per size and once at the largest; the program is built before its clock"
+                + " the full state-vector engine `StateVector` (double precision, one thread), run"
+                + " two ways, alternately. **Executor** (the ratio in bold): the circuit executor"
+                + " `CircuitPlan.fromZero`, which plans the circuit and then runs it. From |0...0>"
+                + " the h layer makes a product state; each cx·rz·cx block is an rzz, and the whole"
+                + " ring becomes one diagonal (tables over blocks of the index's bits, no sin or cos"
+                + " per amplitude); one pass writes the product state times that diagonal; then the"
+                + " rx layer runs one sweep per qubit (column *sweeps*: passes over the"
+                + " amplitudes). **Gate by gate**: one"
+                + " `StateVector` call per gate, 5n sweeps. Both are warmed up with %d runs of"
+                + " every size, then timed %d times per size; the clock covers allocating the 2^n"
+                + " amplitudes, planning (executor) and every gate; the `Circuit` object is built"
+                + " before the clock starts, as Strange's program is. The executor's amplitudes"
+                + " differ from the gate-by-gate ones by at most %.1e (first run of every size)."
+                + " **Strange %s** (`SimpleQuantumExecutionEnvironment.runProgram`; amplitudes are"
+                + " `Complex` objects of two floats), warmed up with %d runs at n=%d, then timed %d"
+                + " times per size and once at the largest; the program is built before its clock"
                 + " starts. A full garbage collection precedes our runs of each size and every"
                 + " Strange run. Strange %s's"
                 + " `RotationZ(θ)` is the matrix diag(e^{−iθ/2}, e^{−iθ/2}), a global phase rather"
@@ -36,40 +47,46 @@ final class QuantumReport {
                 + " kind on the same code path. Strange takes a `Step` of gates on distinct qubits"
                 + " as one time slice: the h gates form one step, the rx gates another, each cx and"
                 + " rz its own step. Ratios compare medians"
-                + " (with one Strange run, its median is that run). Both engines are"
+                + " (with one Strange run, its median is that run). All three are"
                 + " single-threaded; Strange's allocation rate makes its time depend on the garbage"
                 + " collector's share of the two cores, so it varies with the machine's load.",
             StrangeBench.OUR_WARM_UP_RUNS,
             sizes.oursRuns(),
+            o.fusedVsGateByGate(),
             strangeVersion,
             StrangeBench.STRANGE_WARM_UP_RUNS,
             StrangeBench.STRANGE_WARM_UP_QUBITS,
             sizes.strangeRuns(),
             strangeVersion));
-    md.append("\n\n| n | gates | amplitudes | ours p50 | ours best | ours max | Strange p50 |")
-        .append(" Strange runs | ours / Strange | Strange / ours |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|\n");
+    md.append("\n\n| n | gates | amplitudes | sweeps | executor p50 | executor best | executor max |")
+        .append(" gate by gate p50 | Strange p50 | Strange runs | Strange / executor |")
+        .append(" Strange / gate by gate |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (StrangeBench.Row r : o.rows()) {
       md.append(
           f(
-              "| %d | %d | %,d | %s | %s | %s | %s | %d | %s | **%s** |\n",
+              "| %d | %d | %,d | %d | %s | %s | %s | %s | %s | %d | **%s** | %s |\n",
               r.qubits(),
               r.gates(),
               1L << r.qubits(),
-              Format.duration(r.ours().p50()),
-              Format.duration(r.ours().min()),
-              Format.duration(r.ours().max()),
+              r.sweeps(),
+              Format.duration(r.fused().p50()),
+              Format.duration(r.fused().min()),
+              Format.duration(r.fused().max()),
+              Format.duration(r.gateByGate().p50()),
               Format.duration(r.strange().p50()),
               r.strange().count(),
-              f("%.2e", 1 / r.speedUp()),
-              Format.ratio(r.speedUp())));
+              Format.ratio(r.speedUp()),
+              Format.ratio(r.gateByGateSpeedUp())));
     }
+    md.append('\n').append(faults(o.rows(), sizes.oursRuns()));
     StrangeBench.Row last = o.rows().get(o.rows().size() - 1);
     RingCircuit.Distance d = o.sameCircuit();
     md.append('\n')
         .append(
             f(
-                "Same circuit: at n=%d the two final probability vectors %s: they differ by at"
+                "Same circuit: at n=%d the two final probability vectors %s (Strange's and the"
+                    + " executor's): they differ by at"
                     + " most %.2e on any basis state, total variation distance %.2e (the check"
                     + " asks for less than %.0e; Strange's probabilities sum to %.9f, ours to"
                     + " %.15f: Strange computes in single precision). With Strange's own"
@@ -87,11 +104,40 @@ final class QuantumReport {
                 o.strangeRotationZ().totalVariation()));
     md.append(
         f(
-            "Target: at least 1000× faster than Strange at n=18 — %s (n=%d: %s).\n\n",
+            "Target: at least 1000× faster than Strange at n=18 — %s (n=%d: %s through the"
+                + " executor, %s gate by gate).\n\n",
             last.qubits() == 18 ? (last.speedUp() >= 1000 ? "met" : "NOT met") : "not measured",
             last.qubits(),
-            Format.ratio(last.speedUp())));
+            Format.ratio(last.speedUp()),
+            Format.ratio(last.gateByGateSpeedUp())));
     return md.toString();
+  }
+
+  /** The page faults inside our timed runs, and whether the JVM pre-touched its heap. */
+  private static String faults(List<StrangeBench.Row> rows, int runs) {
+    StringBuilder counts = new StringBuilder();
+    for (StrangeBench.Row r : rows) {
+      if (r.faults().fused() == PageFaults.UNKNOWN) {
+        return "Page faults inside our timed runs: not counted (no /proc/self/stat).\n";
+      }
+      counts.append(counts.length() == 0 ? "" : "; ")
+          .append(f("n=%d: %,d / %,d", r.qubits(), r.faults().fused(), r.faults().gateByGate()));
+    }
+    boolean preTouched =
+        ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+AlwaysPreTouch");
+    return f(
+        "Allocation inside the clock: a new state is two arrays of 2^n doubles, which can land on"
+            + " heap pages the process has never touched; the kernel then maps and zeroes each"
+            + " 4 KiB page at first touch (a minor page fault), a cost a long-running JVM pays once."
+            + " Minor page faults inside our timed runs (all %d runs of a size, executor / gate by"
+            + " gate): %s. %s\n",
+        runs,
+        counts,
+        preTouched
+            ? "The JVM runs with `-XX:+AlwaysPreTouch` (set by `bench.sh`): it touches its whole"
+                + " heap at start, so these runs find the pages mapped, as they would be in a"
+                + " server that has been up for a while."
+            : "The JVM runs without `-XX:+AlwaysPreTouch`.");
   }
 
   // ------------------------------------------------------------------------ 5. bandwidth

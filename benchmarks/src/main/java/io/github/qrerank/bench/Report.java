@@ -52,6 +52,7 @@ final class Report {
     row("memory", machine.memory());
     row("OS", machine.os());
     row("JVM", machine.jvm() + ", max heap " + machine.heap());
+    row("JVM options", machine.jvmOptions().isEmpty() ? "none" : "`" + machine.jvmOptions() + "`");
     row(
         "libraries",
         "OR-Tools "

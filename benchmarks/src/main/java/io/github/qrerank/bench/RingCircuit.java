@@ -1,5 +1,7 @@
 package io.github.qrerank.bench;
 
+import io.github.qrerank.quantum.Circuit;
+import io.github.qrerank.quantum.CircuitPlan;
 import io.github.qrerank.quantum.StateVector;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ import org.redfx.strange.local.SimpleQuantumExecutionEnvironment;
 /**
  * The circuit timed on both simulators, one QAOA-like layer on a ring of n qubits: h on every
  * qubit; for each ring pair (i, i+1 mod n) in order, cx(i, i+1)·rz(i+1, θ_i)·cx(i, i+1) (that is
- * rzz(θ_i)); then rx(φ_q) on every qubit. The angles differ per pair and per qubit ({@link #theta},
+ * rzz(θ_i)); then rx(φ_q) on every qubit. Ours runs it two ways: through the circuit executor
+ * ({@link #fused}) and gate by gate ({@link #gateByGate}). The angles differ per pair and per qubit ({@link #theta},
  * {@link #phi}), so a simulator that numbered qubits the other way round would give other
  * probabilities.
  *
@@ -45,8 +48,32 @@ final class RingCircuit {
     return 0.6 + 0.04 * q;
   }
 
-  /** Runs the circuit on the full state-vector engine from |0...0>. */
-  static StateVector ours(int n) {
+  /** The circuit as a {@link Circuit}, for the circuit executor. */
+  static Circuit circuit(int n) {
+    Circuit.Builder b = Circuit.builder(n);
+    for (int q = 0; q < n; q++) {
+      b.h(q);
+    }
+    for (int i = 0; i < n; i++) {
+      int j = (i + 1) % n;
+      b.cx(i, j).rz(j, theta(i)).cx(i, j);
+    }
+    for (int q = 0; q < n; q++) {
+      b.rx(q, phi(q));
+    }
+    return b.build();
+  }
+
+  /**
+   * Runs the circuit through the circuit executor from |0...0>: plans it ({@link
+   * CircuitPlan#fromZero}, the planning inside the call) and runs the plan.
+   */
+  static StateVector fused(Circuit circuit) {
+    return CircuitPlan.fromZero(circuit).run();
+  }
+
+  /** Runs the circuit gate by gate on the full state-vector engine from |0...0>. */
+  static StateVector gateByGate(int n) {
     StateVector s = new StateVector(n);
     for (int q = 0; q < n; q++) {
       s.h(q);
@@ -121,6 +148,18 @@ final class RingCircuit {
       out[x] = s.probability(x);
     }
     return out;
+  }
+
+  /** The largest difference between two states' amplitudes (real or imaginary part). */
+  static double maxAmplitudeDifference(StateVector a, StateVector b) {
+    if (a.size() != b.size()) {
+      throw new IllegalArgumentException("states differ in size: " + a.size() + " vs " + b.size());
+    }
+    double max = 0;
+    for (int x = 0; x < a.size(); x++) {
+      max = Math.max(max, Math.max(Math.abs(a.re(x) - b.re(x)), Math.abs(a.im(x) - b.im(x))));
+    }
+    return max;
   }
 
   /** How far apart two probability vectors are. */

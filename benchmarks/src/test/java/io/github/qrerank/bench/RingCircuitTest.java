@@ -13,7 +13,7 @@ class RingCircuitTest {
   @Test
   void strangeAndOursGiveTheSameProbabilities() {
     for (int n = 3; n <= 7; n++) {
-      double[] ours = RingCircuit.probabilities(RingCircuit.ours(n));
+      double[] ours = RingCircuit.probabilities(RingCircuit.gateByGate(n));
       double[] strange = RingCircuit.runStrange(RingCircuit.strangeProgram(n, false));
       RingCircuit.Distance d = RingCircuit.distance(strange, ours);
       assertTrue(d.totalVariation() < StrangeBench.SAME_CIRCUIT, "n=" + n + ": " + d);
@@ -23,8 +23,23 @@ class RingCircuitTest {
   }
 
   @Test
+  void theExecutorGivesTheGateByGateState() {
+    for (int n = 3; n <= 12; n++) {
+      StateVector fused = RingCircuit.fused(RingCircuit.circuit(n));
+      assertTrue(
+          RingCircuit.maxAmplitudeDifference(fused, RingCircuit.gateByGate(n)) < 1e-12, "n=" + n);
+      RingCircuit.Distance d =
+          RingCircuit.distance(
+              RingCircuit.runStrange(RingCircuit.strangeProgram(n, false)),
+              RingCircuit.probabilities(fused));
+      assertTrue(d.totalVariation() < StrangeBench.SAME_CIRCUIT, "n=" + n + ": " + d);
+    }
+    assertEquals(90, RingCircuit.circuit(18).gates().size());
+  }
+
+  @Test
   void strangesOwnRotationZIsAGlobalPhaseSoTheCheckTellsTheCircuitsApart() {
-    double[] ours = RingCircuit.probabilities(RingCircuit.ours(6));
+    double[] ours = RingCircuit.probabilities(RingCircuit.gateByGate(6));
     double[] strange = RingCircuit.runStrange(RingCircuit.strangeProgram(6, true));
     assertTrue(RingCircuit.distance(strange, ours).totalVariation() > 0.1);
     // With rz a global phase the cx pairs cancel: h then rx on every qubit, a product state.
@@ -39,7 +54,7 @@ class RingCircuitTest {
   @Test
   void reversedQubitOrderWouldBeCaught() {
     int n = 6;
-    double[] ours = RingCircuit.probabilities(RingCircuit.ours(n));
+    double[] ours = RingCircuit.probabilities(RingCircuit.gateByGate(n));
     double[] reversed = new double[ours.length];
     for (int x = 0; x < ours.length; x++) {
       reversed[Integer.reverse(x) >>> (32 - n)] = ours[x];
