@@ -72,20 +72,12 @@ final class RingCircuit {
     return CircuitPlan.fromZero(circuit).run();
   }
 
-  /** Runs the circuit gate by gate on the full state-vector engine from |0...0>. */
+  /**
+   * Runs the circuit gate by gate on the full state-vector engine from |0...0>: one {@link
+   * StateVector} call per gate ({@link Circuit#runGateByGate}).
+   */
   static StateVector gateByGate(int n) {
-    StateVector s = new StateVector(n);
-    for (int q = 0; q < n; q++) {
-      s.h(q);
-    }
-    for (int i = 0; i < n; i++) {
-      int j = (i + 1) % n;
-      s.cx(i, j).rz(j, theta(i)).cx(i, j);
-    }
-    for (int q = 0; q < n; q++) {
-      s.rx(q, phi(q));
-    }
-    return s;
+    return circuit(n).runGateByGate();
   }
 
   /**

@@ -11,43 +11,41 @@ import java.util.Locale;
  * with gates fused into fewer passes over the amplitudes.
  */
 public final class Circuit {
-  /** The gate kinds, with their operand count and whether they take an angle. */
+  /** The gate kinds: the single-qubit ones first (H to PHASE), then the two-qubit ones. */
   public enum Kind {
-    H(1, false),
-    X(1, false),
-    Y(1, false),
-    Z(1, false),
-    RX(1, true),
-    RY(1, true),
-    RZ(1, true),
-    PHASE(1, true),
-    CX(2, false),
-    CZ(2, false),
-    RZZ(2, true),
-    XY(2, true),
-    CRY(2, true);
-
-    private final int arity;
-    private final boolean angle;
-
-    Kind(int arity, boolean angle) {
-      this.arity = arity;
-      this.angle = angle;
-    }
+    H,
+    X,
+    Y,
+    Z,
+    RX,
+    RY,
+    RZ,
+    PHASE,
+    CX,
+    CZ,
+    RZZ,
+    XY,
+    CRY;
 
     /** Number of qubits the gate acts on (1 or 2). */
     public int arity() {
-      return arity;
+      return compareTo(CX) < 0 ? 1 : 2;
     }
 
     /** Whether the gate takes an angle (a rotation or phase); the others take none (0). */
     public boolean takesAngle() {
-      return angle;
+      return switch (this) {
+        case RX, RY, RZ, PHASE, RZZ, XY, CRY -> true;
+        default -> false;
+      };
     }
 
     /** Whether the gate's matrix is diagonal in the computational basis. */
     public boolean diagonal() {
-      return this == Z || this == RZ || this == PHASE || this == CZ || this == RZZ;
+      return switch (this) {
+        case Z, RZ, PHASE, CZ, RZZ -> true;
+        default -> false;
+      };
     }
   }
 

@@ -29,13 +29,11 @@ import java.util.List;
  */
 public final class CircuitPlan {
   private final int numQubits;
-  private final int gateCount;
   private final boolean fromZero;
   private final List<CircuitPass> passes;
 
   private CircuitPlan(Circuit circuit, boolean fromZero) {
     this.numQubits = circuit.numQubits();
-    this.gateCount = circuit.gates().size();
     this.fromZero = fromZero;
     this.passes = List.copyOf(passes(stages(circuit), numQubits, fromZero));
   }
@@ -76,15 +74,6 @@ public final class CircuitPlan {
     for (CircuitPass p : passes) {
       p.apply(re, im);
     }
-  }
-
-  public int numQubits() {
-    return numQubits;
-  }
-
-  /** Number of gates of the planned circuit. */
-  public int gateCount() {
-    return gateCount;
   }
 
   /**

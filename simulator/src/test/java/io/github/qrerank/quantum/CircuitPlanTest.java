@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.qrerank.quantum.Circuit.Kind;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,16 +81,10 @@ class CircuitPlanTest {
   /** h on all, cx·rz·cx on each ring pair, rx on all: the circuit of BENCHMARKS.md section 4. */
   static Circuit ring(int n) {
     Circuit.Builder b = Circuit.builder(n);
-    for (int q = 0; q < n; q++) {
-      b.h(q);
-    }
-    for (int i = 0; i < n; i++) {
-      int j = (i + 1) % n;
-      b.cx(i, j).rz(j, 0.25 + 0.05 * i).cx(i, j);
-    }
-    for (int q = 0; q < n; q++) {
-      b.rx(q, 0.6 + 0.04 * q);
-    }
+    IntStream.range(0, n).forEach(b::h);
+    IntStream.range(0, n)
+        .forEach(i -> b.cx(i, (i + 1) % n).rz((i + 1) % n, 0.25 + 0.05 * i).cx(i, (i + 1) % n));
+    IntStream.range(0, n).forEach(q -> b.rx(q, 0.6 + 0.04 * q));
     return b.build();
   }
 
