@@ -3,6 +3,7 @@ package io.github.qrerank.solr.search;
 import io.github.qrerank.features.BuiltProblem;
 import io.github.qrerank.features.WindowData;
 import io.github.qrerank.model.Selection;
+import io.github.qrerank.solr.remote.RemoteTrace;
 import io.github.qrerank.solver.SolveReport;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ public final class QRerankOutcome {
   private final WindowData window;
   private final BuiltProblem built;
   private final SolveReport report;
+  private final RemoteTrace remote;
   private final int[] selected;
   private final int[] positionOfWindowIndex;
   private final Map<Integer, Integer> windowIndexOfDoc;
@@ -39,6 +41,7 @@ public final class QRerankOutcome {
       WindowData window,
       BuiltProblem built,
       SolveReport report,
+      RemoteTrace remote,
       long extractNanos,
       long rewriteNanos,
       boolean recomputed) {
@@ -48,6 +51,7 @@ public final class QRerankOutcome {
     this.window = window;
     this.built = built;
     this.report = report;
+    this.remote = remote;
     this.selected = report == null ? new int[0] : report.selection().indices();
     this.positionOfWindowIndex = new int[windowDocs.length];
     Arrays.fill(positionOfWindowIndex, -1);
@@ -122,6 +126,11 @@ public final class QRerankOutcome {
   /** The solver's report, or null for an empty window. */
   public SolveReport report() {
     return report;
+  }
+
+  /** What {@code solver=remote} did, or null for another solver or an empty window. */
+  public RemoteTrace remote() {
+    return remote;
   }
 
   /** The selection, or null for an empty window. */

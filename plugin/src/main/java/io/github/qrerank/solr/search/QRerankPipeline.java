@@ -5,7 +5,10 @@ import io.github.qrerank.features.ProblemBuilder;
 import io.github.qrerank.features.WindowData;
 import io.github.qrerank.solr.feature.ExtractionPlan;
 import io.github.qrerank.solr.feature.WindowExtractor;
+import io.github.qrerank.solr.remote.RemoteAnswer;
+import io.github.qrerank.solr.remote.RemoteTrace;
 import io.github.qrerank.solver.SolveReport;
+import io.github.qrerank.solver.SolverKind;
 import io.github.qrerank.solver.Solvers;
 import java.io.IOException;
 import org.apache.lucene.index.IndexReader;
@@ -19,9 +22,18 @@ import org.apache.lucene.search.ScoreDoc;
 final class QRerankPipeline {
   private QRerankPipeline() {}
 
-  /** Stages 1 and 2 for the window {@code docs} (first-pass order) with their scores. */
+  /**
+   * Stages 1 and 2 for the window {@code docs} (first-pass order) with their scores; {@code
+   * solver=remote} goes to the runtime's remote solver, the others to {@link Solvers}. Each solve
+   * is counted in the runtime's metrics.
+   */
   static Solved solve(
-      IndexReader reader, QRerankParams params, ExtractionPlan plan, int[] docs, float[] scores)
+      IndexReader reader,
+      QRerankParams params,
+      ExtractionPlan plan,
+      int[] docs,
+      float[] scores,
+      QRerankRuntime runtime)
       throws IOException {
     long start = System.nanoTime();
     double[] firstPass = new double[scores.length];
@@ -31,17 +43,30 @@ final class QRerankPipeline {
     WindowData window = WindowExtractor.extract(reader, plan, docs, firstPass);
     long extractNanos = System.nanoTime() - start;
     if (docs.length == 0) {
-      return new Solved(params, docs, scores, window, null, null, extractNanos);
+      return new Solved(params, docs, scores, window, null, null, null, extractNanos);
     }
     BuiltProblem built = ProblemBuilder.build(window, params.toModelSpec());
-    SolveReport report =
-        Solvers.run(
-            built.problem(),
-            params.solver(),
-            params.timeoutMs(),
-            params.quantumSettings(),
-            params.compare());
-    return new Solved(params, docs, scores, window, built, report, extractNanos);
+    SolveReport report;
+    RemoteTrace trace = null;
+    if (params.solver() == SolverKind.REMOTE) {
+      if (runtime.remote() == null) {
+        throw new IllegalStateException("solver=remote without a provider passed validation");
+      }
+      RemoteAnswer answer =
+          runtime.remote().solve(built.problem(), params.quantumSettings(), params.timeoutMs());
+      report = answer.report();
+      trace = answer.trace();
+    } else {
+      report =
+          Solvers.run(
+              built.problem(),
+              params.solver(),
+              params.timeoutMs(),
+              params.quantumSettings(),
+              params.compare());
+    }
+    runtime.metrics().solved(params.solver(), report.fallbackReason());
+    return new Solved(params, docs, scores, window, built, report, trace, extractNanos);
   }
 
   /**
@@ -86,6 +111,7 @@ final class QRerankPipeline {
     final WindowData window;
     final BuiltProblem built;
     final SolveReport report;
+    final RemoteTrace remote;
     final long extractNanos;
 
     Solved(
@@ -95,6 +121,7 @@ final class QRerankPipeline {
         WindowData window,
         BuiltProblem built,
         SolveReport report,
+        RemoteTrace remote,
         long extractNanos) {
       this.params = params;
       this.docs = docs;
@@ -102,6 +129,7 @@ final class QRerankPipeline {
       this.window = window;
       this.built = built;
       this.report = report;
+      this.remote = remote;
       this.extractNanos = extractNanos;
     }
 
@@ -111,7 +139,16 @@ final class QRerankPipeline {
 
     QRerankOutcome toOutcome(long rewriteNanos, boolean recomputed) {
       return new QRerankOutcome(
-          params, docs, scores, window, built, report, extractNanos, rewriteNanos, recomputed);
+          params,
+          docs,
+          scores,
+          window,
+          built,
+          report,
+          remote,
+          extractNanos,
+          rewriteNanos,
+          recomputed);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.qrerank.solr.search;
 
 import io.github.qrerank.solr.feature.ExtractionPlan;
+import io.github.qrerank.solver.SolverKind;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.lucene.search.BooleanClause;
@@ -24,7 +25,11 @@ import org.apache.solr.search.RankQuery;
  * <p>{@link #equals} and {@link #hashCode} cover the main query and every parameter, so that the
  * query result cache never answers one request with another's ranking. The {@link OutcomeHolder}
  * shared by a parsed query and its copies is left out: it belongs to the request, not to the
- * query's meaning.
+ * query's meaning; so is the parser's {@link QRerankRuntime}.
+ *
+ * <p>A {@code solver=remote} query never enters the query result cache ({@link #getCache()} is
+ * false): its ranking depends on when the provider answers, so a cached one would outlive its
+ * reason and disagree with the debug section recomputed for it.
  *
  * <p>Scoring delegates to the main query; the re-ranking happens in {@link QRerankCollector}.
  */
@@ -35,17 +40,23 @@ public final class QRerankQuery extends RankQuery {
   private final QRerankParams params;
   private final ExtractionPlan plan;
   private final OutcomeHolder holder;
+  private final QRerankRuntime runtime;
 
-  QRerankQuery(QRerankParams params, ExtractionPlan plan) {
-    this(MATCH_ALL, params, plan, new OutcomeHolder());
+  QRerankQuery(QRerankParams params, ExtractionPlan plan, QRerankRuntime runtime) {
+    this(MATCH_ALL, params, plan, new OutcomeHolder(), runtime);
   }
 
   private QRerankQuery(
-      Query mainQuery, QRerankParams params, ExtractionPlan plan, OutcomeHolder holder) {
+      Query mainQuery,
+      QRerankParams params,
+      ExtractionPlan plan,
+      OutcomeHolder holder,
+      QRerankRuntime runtime) {
     this.mainQuery = Objects.requireNonNull(mainQuery, "mainQuery");
     this.params = Objects.requireNonNull(params, "params");
     this.plan = Objects.requireNonNull(plan, "plan");
     this.holder = Objects.requireNonNull(holder, "holder");
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
   }
 
   /** The validated parameters. */
@@ -55,6 +66,16 @@ public final class QRerankQuery extends RankQuery {
 
   ExtractionPlan plan() {
     return plan;
+  }
+
+  /** The parser's metrics and remote solver. */
+  QRerankRuntime runtime() {
+    return runtime;
+  }
+
+  @Override
+  public boolean getCache() {
+    return params.solver() != SolverKind.REMOTE && super.getCache();
   }
 
   /** The main (first-pass) query; match-all until {@link #wrap(Query)} is called. */
@@ -81,7 +102,7 @@ public final class QRerankQuery extends RankQuery {
    * cost} settings (so that {@code {!qrerank cache=false}} stays out of the query result cache).
    */
   private QRerankQuery withMain(Query main) {
-    QRerankQuery copy = new QRerankQuery(main, params, plan, holder);
+    QRerankQuery copy = new QRerankQuery(main, params, plan, holder, runtime);
     copy.setCache(getCache());
     copy.setCost(getCost());
     return copy;
