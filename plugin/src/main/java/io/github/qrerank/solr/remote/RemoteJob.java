@@ -81,6 +81,11 @@ final class RemoteJob implements Runnable {
     return jobId;
   }
 
+  /** Whether the job has an outcome (samples or a failure), though its thread may still run. */
+  boolean finished() {
+    return result.isDone();
+  }
+
   /** Failed calls retried so far. */
   int retries() {
     return retries;

@@ -270,7 +270,8 @@ public final class RemoteSolver implements AutoCloseable {
       }
       RemoteJob running = inFlight.get(key);
       boolean owner = false;
-      if (running == null) {
+      if (running == null || running.finished()) {
+        // A finished job may linger in the map until its thread has cleaned up: start afresh.
         if (!breaker.tryAcquirePermission()) {
           return RemoteJob.Outcome.refused(CIRCUIT_OPEN, "the circuit is open");
         }
@@ -290,8 +291,8 @@ public final class RemoteSolver implements AutoCloseable {
                 calls,
                 metrics,
                 RemoteSolver.this::ended);
-        running = inFlight.putIfAbsent(key, fresh);
-        if (running != null) {
+        running = inFlight.compute(key, (k, old) -> old != null && !old.finished() ? old : fresh);
+        if (running != fresh) {
           bulkhead.onComplete();
           breaker.releasePermission();
         } else {
@@ -303,7 +304,6 @@ public final class RemoteSolver implements AutoCloseable {
             breaker.releasePermission();
             return RemoteJob.Outcome.refused(REJECTED, "the remote solver is closed");
           }
-          running = fresh;
           owner = true;
         }
       }
