@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * The project's benchmark command (run by {@code ./bench.sh}): measures, in one JVM and one run,
  * the exact solver, the same instances on OR-Tools CP-SAT, {@code {!qrerank}} against {@code
- * {!rerank}} in a real Solr, and the quantum path (the simulator against Strange and against the
- * memory bandwidth, QAOA's quality, the penalty weights, QAOA's latency), then writes
- * BENCHMARKS.md. Each {@link Section} can be selected alone ({@link BenchOptions#parse}). Progress
+ * {!rerank}} in a real Solr, the quantum path (the simulator against Strange and against the
+ * memory bandwidth, QAOA's quality, the penalty weights, QAOA's latency), and {@code {!qrerank}}
+ * against {@code {!rerank}} on a 2-shard SolrCloud, then writes BENCHMARKS.md. Each {@link Section} can be selected alone ({@link BenchOptions#parse}). Progress
  * goes to stderr.
  */
 public final class BenchMain {
@@ -85,6 +85,14 @@ public final class BenchMain {
       notSelected.report(Section.SOLR);
     }
     quantum(o, report, versions, notSelected);
+    if (o.runs(Section.CLOUD)) {
+      progress("SolrCloud: end-to-end on 2 shards");
+      String load = loadAverage();
+      report.cloud(CloudBench.run(o));
+      sectionLoad(report, load);
+    } else {
+      notSelected.report(Section.CLOUD);
+    }
 
     report.loadAtEnd(loadAverage());
     report.text(

@@ -66,6 +66,14 @@ final class BenchSolr implements AutoCloseable {
 
   /** Indexes products 0..docs-1 of the catalog in batches and commits; returns the wall time. */
   long index(CatalogGenerator catalog, int docs) throws Exception {
+    return index(client, catalog, docs);
+  }
+
+  /**
+   * Indexes products 0..docs-1 of the catalog into the core or collection {@value #CORE} behind
+   * {@code client}, in batches, and commits; returns the wall time.
+   */
+  static long index(SolrClient client, CatalogGenerator catalog, int docs) throws Exception {
     long start = System.nanoTime();
     List<SolrInputDocument> batch = new ArrayList<>(BATCH);
     for (int i = 0; i < docs; i++) {

@@ -23,6 +23,14 @@ final class Format {
     return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
   }
 
+  /** A byte count with thousands separators, and in KiB from 10 KiB on. */
+  static String bytes(double bytes) {
+    if (Math.abs(bytes) < 10 * 1024) {
+      return String.format(Locale.ROOT, "%,.0f B", bytes);
+    }
+    return String.format(Locale.ROOT, "%,.0f B (%.1f KiB)", bytes, bytes / 1024);
+  }
+
   static String ratio(double r) {
     if (r >= 100) {
       return String.format(Locale.ROOT, "%.0f×", r);

@@ -3,7 +3,8 @@ package io.github.qrerank.bench;
 import java.util.Arrays;
 
 /**
- * A sample of measured durations (nanoseconds) and its order statistics. Percentiles use the
+ * A sample of measured durations (nanoseconds) and its order statistics (also used for other
+ * measured counts, such as the bytes of shard responses). Percentiles use the
  * nearest-rank definition: the p-th percentile of n sorted values is the value at rank {@code
  * ceil(p/100 * n)}, so p99 of 50 values is the 50th (the maximum) — small samples are not
  * interpolated into numbers nobody measured.

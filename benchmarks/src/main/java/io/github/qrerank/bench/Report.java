@@ -239,6 +239,68 @@ final class Report {
     return this;
   }
 
+  Report cloud(CloudBench.Outcome o) {
+    md.append(Section.CLOUD.heading()).append("\n\n").append(o.description()).append("\n\n");
+    md.append("| rank query | queries | p50 | p99 | max | mean |\n|---|---|---|---|---|---|\n");
+    SolrBench.Measured m = o.measured();
+    solrRow("`{!rerank}`", m.rerank());
+    solrRow("`{!qrerank solver=exact}`", m.qrerank());
+    double p50 = (double) m.qrerank().p50() / m.rerank().p50();
+    double p99 = (double) m.qrerank().p99() / m.rerank().p99();
+    md.append('\n')
+        .append(
+            String.format(
+                Locale.ROOT,
+                "**Ratio qrerank / rerank on 2 shards: p50 %s×, p99 %s×** (target: ratio ≤ 1.5 —"
+                    + " %s); difference of the p50s: %s.\n\n",
+                Format.decimal(p50, 4),
+                Format.decimal(p99, 4),
+                p50 <= 1.5 ? "met" : "NOT met",
+                Format.duration(m.qrerank().p50() - m.rerank().p50())));
+    QrerankCheck.Result c = m.check();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Check of the same %d qrerank requests with `debugQuery=true` (untimed): proven optimal"
+                + " %s; complete %s; selected documents out of stock or above brand:2 across the"
+                + " shards in **%d** answers.\n\n",
+            c.queries(),
+            Format.share(c.proven(), c.queries()),
+            Format.share(c.complete(), c.queries()),
+            c.violations()));
+    ShardBytes.Result b = o.bytes();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Bytes of a shard's response to the top-ids request, on the wire (%d responses: the"
+                + " first %d measured queries × 2 shards; see `ShardBytes`):\n\n",
+            b.responses(),
+            b.responses() / 2));
+    md.append("| | p50 | p99 | max |\n|---|---|---|---|\n");
+    bytesRow("`{!rerank}` shard response", b.rerank());
+    bytesRow("`{!qrerank}` shard response", b.qrerank());
+    bytesRow("**extra bytes per shard response**", b.extra());
+    md.append('\n')
+        .append(
+            "The extra is the `qrerank.window` section: the shard's top reRankDocs=100 candidates"
+                + " (ids, float32 first-pass scores) and their raw values — float64 margin,"
+                + " conversion_rate and stock, dictionary-coded brand, the 32-dimensional"
+                + " embedding as little-endian float32 (128 bytes a document) — bounded by"
+                + " reRankDocs × (fields + vector) whatever rows asks for.\n\n");
+    return this;
+  }
+
+  private void bytesRow(String name, Latencies l) {
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| %s | %s | %s | %s |\n",
+            name,
+            Format.bytes(l.p50()),
+            Format.bytes(l.p99()),
+            Format.bytes(l.max())));
+  }
+
   /** A section's heading and a line saying why it was not measured in this run. */
   Report pending(Section section, String why) {
     md.append(section.heading()).append("\n\nNot measured in this run: ").append(why).append("\n\n");

@@ -16,7 +16,8 @@ enum Section {
   BANDWIDTH("bandwidth", 5, "The state-vector engine against the memory-bandwidth limit"),
   QAOA("qaoa", 6, "QAOA quality"),
   PENALTY("penalty", 7, "The penalty weight rule"),
-  QAOA_LATENCY("qaoa-latency", 8, "In-process QAOA latency and the largest subspace");
+  QAOA_LATENCY("qaoa-latency", 8, "In-process QAOA latency and the largest subspace"),
+  CLOUD("cloud", 9, "SolrCloud, 2 shards: end-to-end latency and the shards' extra bytes");
 
   private final String option;
   private final int number;

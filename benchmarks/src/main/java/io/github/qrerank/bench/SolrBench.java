@@ -54,46 +54,73 @@ final class SolrBench {
       BenchMain.progress(String.format(Locale.ROOT, "Solr: indexing %,d products", o.solrDocs()));
       long indexNanos = solr.index(catalog, o.solrDocs());
       int segments = solr.segments();
-      List<SolrQuerySet.BenchQuery> vocabulary = SolrQuerySet.build(catalog, QUERY_SEED);
-      List<SolrQuerySet.BenchQuery> measured = new ArrayList<>(o.solrQueries());
-      List<SolrQuerySet.BenchQuery> warmUp = new ArrayList<>(o.solrWarmUpQueries());
-      int tooFewHits = 0;
-      for (SolrQuerySet.BenchQuery q : vocabulary) {
-        boolean measure = !q.namesBrand() && measured.size() < o.solrQueries();
-        boolean warm = !measure && warmUp.size() < o.solrWarmUpQueries();
-        if (!measure && !warm) {
-          if (measured.size() == o.solrQueries() && warmUp.size() == o.solrWarmUpQueries()) {
-            break;
-          }
-          continue;
-        }
-        if (hits(solr.client(), q) < o.solrMinHits()) {
-          tooFewHits++;
-        } else {
-          (measure ? measured : warmUp).add(q);
-        }
-      }
-      if (measured.size() < o.solrQueries() || warmUp.size() < o.solrWarmUpQueries()) {
-        throw new IllegalStateException(
-            "the catalog's vocabulary gives only "
-                + measured.size()
-                + " measurable and "
-                + warmUp.size()
-                + " warm-up queries with "
-                + o.solrMinHits()
-                + " hits or more");
-      }
-      BenchMain.progress("Solr: warm-up, " + warmUp.size() + " queries x 2");
-      interleaved(solr.client(), warmUp);
-      BenchMain.progress("Solr: measuring, " + measured.size() + " queries x 2");
-      System.gc();
-      long[][] times = interleaved(solr.client(), measured);
-      BenchMain.progress("Solr: checking the qrerank answers (debugQuery, untimed)");
-      QrerankCheck.Result check = QrerankCheck.run(solr.client(), measured, SolrBench::qrerank);
+      Measured m = measure(solr.client(), catalog, o, "Solr");
       String description =
-          describe(o, indexNanos, segments, measured.size(), warmUp.size(), tooFewHits);
-      return new Outcome(description, new Latencies(times[0]), new Latencies(times[1]), check);
+          describe(o, indexNanos, segments, m.queries().size(), m.warmUp(), m.dropped());
+      return new Outcome(description, m.rerank(), m.qrerank(), m.check());
     }
+  }
+
+  /** What {@link #measure} found: the queries, both latencies and the check of the answers. */
+  record Measured(
+      List<SolrQuerySet.BenchQuery> queries,
+      int warmUp,
+      int dropped,
+      Latencies rerank,
+      Latencies qrerank,
+      QrerankCheck.Result check) {}
+
+  /**
+   * Picks the queries (the same ones for any Solr holding the same catalog), warms up, measures
+   * both rank queries interleaved and checks the qrerank answers, against the core or collection
+   * {@code products} behind {@code client}.
+   */
+  static Measured measure(
+      SolrClient client, CatalogGenerator catalog, BenchOptions o, String label)
+      throws Exception {
+    List<SolrQuerySet.BenchQuery> vocabulary = SolrQuerySet.build(catalog, QUERY_SEED);
+    List<SolrQuerySet.BenchQuery> measured = new ArrayList<>(o.solrQueries());
+    List<SolrQuerySet.BenchQuery> warmUp = new ArrayList<>(o.solrWarmUpQueries());
+    int tooFewHits = 0;
+    for (SolrQuerySet.BenchQuery q : vocabulary) {
+      boolean measure = !q.namesBrand() && measured.size() < o.solrQueries();
+      boolean warm = !measure && warmUp.size() < o.solrWarmUpQueries();
+      if (!measure && !warm) {
+        if (measured.size() == o.solrQueries() && warmUp.size() == o.solrWarmUpQueries()) {
+          break;
+        }
+        continue;
+      }
+      if (hits(client, q) < o.solrMinHits()) {
+        tooFewHits++;
+      } else {
+        (measure ? measured : warmUp).add(q);
+      }
+    }
+    if (measured.size() < o.solrQueries() || warmUp.size() < o.solrWarmUpQueries()) {
+      throw new IllegalStateException(
+          "the catalog's vocabulary gives only "
+              + measured.size()
+              + " measurable and "
+              + warmUp.size()
+              + " warm-up queries with "
+              + o.solrMinHits()
+              + " hits or more");
+    }
+    BenchMain.progress(label + ": warm-up, " + warmUp.size() + " queries x 2");
+    interleaved(client, warmUp);
+    BenchMain.progress(label + ": measuring, " + measured.size() + " queries x 2");
+    System.gc();
+    long[][] times = interleaved(client, measured);
+    BenchMain.progress(label + ": checking the qrerank answers (debugQuery, untimed)");
+    QrerankCheck.Result check = QrerankCheck.run(client, measured, SolrBench::qrerank);
+    return new Measured(
+        measured,
+        warmUp.size(),
+        tooFewHits,
+        new Latencies(times[0]),
+        new Latencies(times[1]),
+        check);
   }
 
   /**

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the whole benchmark with tiny samples (a real Solr included) and checks the report it
- * writes: every section, no CP-SAT mismatch, no constraint violation in Solr's answers, the same
- * circuit on both simulators, feasible ground states. No assertion on any time (shared machine).
+ * Runs the whole benchmark with tiny samples (a real Solr and a 2-shard SolrCloud included) and
+ * checks the report it writes: every section, no CP-SAT mismatch, no constraint violation in
+ * Solr's answers (on one core and across shards), the same circuit on both simulators, feasible
+ * ground states. No assertion on any time (shared machine).
  */
 class BenchMainSmokeTest {
 
@@ -56,6 +57,9 @@ class BenchMainSmokeTest {
     assertTrue(md.contains("| `{!qrerank solver=exact}` | 8 |"), md);
     assertTrue(md.contains("above brand:2 in **0** answers"), md);
     assertTrue(md.contains("Ratio qrerank / rerank"), md);
+    assertTrue(md.contains("Ratio qrerank / rerank on 2 shards"), md);
+    assertTrue(md.contains("above brand:2 across the shards in **0** answers"), md);
+    assertTrue(md.contains("| **extra bytes per shard response** |"), md);
     for (Section s : Section.values()) {
       assertTrue(md.contains(s.heading() + "\n\n"), s.heading());
     }

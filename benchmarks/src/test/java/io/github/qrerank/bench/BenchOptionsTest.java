@@ -39,8 +39,8 @@ class BenchOptionsTest {
     assertTrue(o.runs(Section.PENALTY));
     o = BenchOptions.parse(new String[] {"--only", "cpsat"});
     assertEquals(EnumSet.of(Section.CPSAT, Section.EXACT), o.sections(), "CP-SAT needs exact");
-    o = BenchOptions.parse(new String[] {"--only", "qaoa,solr", "--skip-solr"});
-    assertEquals(EnumSet.of(Section.QAOA), o.sections());
+    o = BenchOptions.parse(new String[] {"--only", "qaoa,solr,cloud", "--skip-solr"});
+    assertEquals(EnumSet.of(Section.QAOA), o.sections(), "--skip-solr skips both Solr sections");
     assertFalse(o.keep());
     assertTrue(BenchOptions.parse(new String[] {"--only", "qaoa", "--keep"}).keep());
   }

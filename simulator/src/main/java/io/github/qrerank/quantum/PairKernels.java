@@ -27,7 +27,16 @@ final class PairKernels {
     int lo = Math.min(control, target), hi = Math.max(control, target);
     int from = 1 << control;
     int to = from | (1 << target);
-    if (runs(lo)) {
+    if ((1 << lo) >= COPY_SWAP_MIN) {
+      int loStride = 1 << lo, hiStride = 1 << hi;
+      double[] tmp = new double[Math.min(SWAP_CHUNK, loStride)];
+      for (int block = 0; block < re.length; block += hiStride << 1) {
+        for (int run = block, end = block + hiStride; run < end; run += loStride << 1) {
+          copySwap(re, run + from, run + to, loStride, tmp);
+          copySwap(im, run + from, run + to, loStride, tmp);
+        }
+      }
+    } else if (runs(lo)) {
       int loStride = 1 << lo, hiStride = 1 << hi;
       for (int block = 0; block < re.length; block += hiStride << 1) {
         for (int run = block, end = block + hiStride; run < end; run += loStride << 1) {
@@ -39,6 +48,18 @@ final class PairKernels {
     }
   }
 
+  /**
+   * Runs at least this long are swapped with {@link System#arraycopy} through a scratch buffer: the
+   * copies are vectorised intrinsics, while C2 does not vectorise an element loop whose two indices
+   * differ by a loop-invariant stride. Measured at 18 qubits: cx 0.077 -> 0.045 ms with runs of
+   * 512, 0.09 -> 0.07 ms with runs of 64; runs of 16 and 32 were slower copied (call overhead), so
+   * they keep the element loop.
+   */
+  static final int COPY_SWAP_MIN = 64;
+
+  /** Scratch length for the copy swap (16 KiB, fits in L1 with the two runs). */
+  private static final int SWAP_CHUNK = 2048;
+
   private static void swapRange(double[] re, double[] im, int i0, int j0, int len) {
     for (int k = 0; k < len; k++) {
       int i = i0 + k, j = j0 + k;
@@ -48,6 +69,15 @@ final class PairKernels {
       double m = im[i];
       im[i] = im[j];
       im[j] = m;
+    }
+  }
+
+  private static void copySwap(double[] a, int i0, int j0, int len, double[] tmp) {
+    for (int done = 0; done < len; done += tmp.length) {
+      int n = Math.min(tmp.length, len - done);
+      System.arraycopy(a, i0 + done, tmp, 0, n);
+      System.arraycopy(a, j0 + done, a, i0 + done, n);
+      System.arraycopy(tmp, 0, a, j0 + done, n);
     }
   }
 

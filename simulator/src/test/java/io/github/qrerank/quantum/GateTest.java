@@ -222,6 +222,23 @@ class GateTest {
     }
   }
 
+  @Test
+  void cxOnLongRunsAndSingleQubitGatesOnTinyStatesMatchTheirDecompositions() {
+    // cx with lo = 12 swaps runs of 4096 through the 2048-entry scratch buffer in two chunks.
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+    StateVector s = TestStates.random(14, rng);
+    assertEquals(0, distance(s.copy().cx(12, 13), s.copy().h(13).cz(12, 13).h(13)), TOL);
+    assertEquals(0, distance(s.copy().cx(13, 12), s.copy().h(12).cz(12, 13).h(12)), TOL);
+    // States below 8 amplitudes keep the flat loops: h, rx and rz there against hzh = x etc.
+    for (int n = 1; n <= 3; n++) {
+      for (int q = 0; q < n; q++) {
+        StateVector t = TestStates.random(n, rng);
+        assertEquals(0, distance(t.copy().h(q).z(q).h(q), t.copy().x(q)), TOL);
+        assertEquals(0, distance(t.copy().rx(q, THETA), t.copy().h(q).rz(q, THETA).h(q)), TOL);
+      }
+    }
+  }
+
   private static double distance(StateVector u, StateVector v) {
     double d = 0;
     for (int x = 0; x < u.size(); x++) {

@@ -106,6 +106,30 @@ final class ComparisonPrinter {
           String.format(Locale.ROOT, "%s %.2f ms", t.getKey(), Tree.number(t.getValue())));
     }
     out.println(INDENT + "timings    " + timings);
+    for (Object shard : Tree.list(debug, "shards")) {
+      out.printf(
+          Locale.ROOT,
+          INDENT + "shard      %s: %.0f hits, %.0f of the window, %.1f KB of window values%n",
+          shortShard(Tree.string(shard, "shard")),
+          Tree.number(shard, "numFound"),
+          Tree.number(shard, "inGlobalWindow"),
+          Tree.number(shard, "payloadBytes") / 1024);
+    }
+  }
+
+  /** The core name of a shard address (the last path segment of its first replica's URL). */
+  static String shortShard(String shard) {
+    if (shard == null) {
+      return "?";
+    }
+    String first = shard.split("\\|")[0];
+    String[] parts = first.split("/");
+    for (int i = parts.length - 1; i >= 0; i--) {
+      if (!parts[i].isEmpty()) {
+        return parts[i];
+      }
+    }
+    return first;
   }
 
   /**

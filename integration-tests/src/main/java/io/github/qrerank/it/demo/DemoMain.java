@@ -21,7 +21,8 @@ import org.apache.solr.embedded.JettySolrRunner;
  * {@code products} made from {@code configsets/products}, indexes a generated catalog, prints for a
  * few searches the plain top-5 next to the qrerank top-5 with the solve's constraint report and
  * timings, prints {@code curl} commands to try, then serves until interrupted (Ctrl-C) unless
- * {@code --exit} is given. See {@link DemoOptions#USAGE}.
+ * {@code --exit} is given. With {@code --cloud} the same runs against a 2-shard SolrCloud
+ * collection {@code products} ({@link DemoCloud}). See {@link DemoOptions#USAGE}.
  */
 public final class DemoMain {
 
@@ -71,19 +72,23 @@ public final class DemoMain {
         "qrerank demo: Solr + the qrerank plugin on %,d generated products" + " (seed %d)%n",
         options.docs(),
         options.seed());
-    Path home = DemoSolrHome.create(options.home());
+    Path home =
+        options.cloud()
+            ? DemoSolrHome.recreate(options.home())
+            : DemoSolrHome.create(options.home());
     out.println("  solr home  " + home);
     JERSEY_LOG.setLevel(Level.SEVERE);
     if (System.getProperty(SOLR_LOG_DIR) == null) {
       // Solr complains at start-up when it is unset; the demo logs to stderr only.
       System.setProperty(SOLR_LOG_DIR, home.resolve("logs").toString());
     }
-    JettySolrRunner jetty = startSolr(home, options.port());
+    DemoSolr solr =
+        options.cloud() ? DemoCloud.start(home, options.port()) : startSolr(home, options.port());
     boolean serving = false;
     try {
-      String baseUrl = jetty.getBaseUrl().toString();
+      String baseUrl = solr.baseUrl();
       String coreUrl = baseUrl + "/" + DemoSolrHome.CORE;
-      out.println("  solr       " + baseUrl + " (core " + DemoSolrHome.CORE + ")");
+      out.println("  " + solr.description());
       CatalogGenerator catalog = new CatalogGenerator(options.seed());
       List<ExampleQuery> examples = Examples.of(catalog);
       try (SolrClient client = new Http2SolrClient.Builder(baseUrl).build()) {
@@ -115,16 +120,16 @@ public final class DemoMain {
         out.println("Serving at " + coreUrl + " - press Ctrl-C to stop.");
         out.flush();
         serving = true;
-        serveUntilShutdown(jetty, out);
+        serveUntilShutdown(solr, out);
       }
     } finally {
       if (!serving) {
-        jetty.stop();
+        solr.stop();
       }
     }
   }
 
-  private static JettySolrRunner startSolr(Path home, int port) throws Exception {
+  private static DemoSolr startSolr(Path home, int port) throws Exception {
     JettyConfig config =
         JettyConfig.builder().setPort(port).setContext(CONTEXT).stopAtShutdown(false).build();
     JettySolrRunner jetty = new JettySolrRunner(home.toString(), config);
@@ -149,10 +154,25 @@ public final class DemoMain {
           "core " + failures.keySet() + " failed to load: " + rootMessage(failure.exception),
           failure.exception);
     }
-    return jetty;
+    return new DemoSolr() {
+      @Override
+      public String baseUrl() {
+        return jetty.getBaseUrl().toString();
+      }
+
+      @Override
+      public String description() {
+        return "solr       " + baseUrl() + " (core " + DemoSolrHome.CORE + ")";
+      }
+
+      @Override
+      public void stop() throws Exception {
+        jetty.stop();
+      }
+    };
   }
 
-  private static void serveUntilShutdown(JettySolrRunner jetty, PrintStream out)
+  private static void serveUntilShutdown(DemoSolr solr, PrintStream out)
       throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -162,7 +182,7 @@ public final class DemoMain {
                   out.println();
                   out.println("Stopping Solr ...");
                   try {
-                    jetty.stop();
+                    solr.stop();
                   } catch (Exception e) {
                     out.println("Solr did not stop cleanly: " + e);
                   } finally {

@@ -4,15 +4,18 @@ import java.nio.file.Path;
 
 /**
  * The demo's command line: {@code --docs N}, {@code --port P} (0 picks a free port), {@code --seed
- * S}, {@code --home DIR} and {@code --exit} (stop after the printout instead of serving).
+ * S}, {@code --home DIR}, {@code --exit} (stop after the printout instead of serving) and {@code
+ * --cloud} (a 2-shard SolrCloud instead of one core).
  */
-public record DemoOptions(int docs, int port, long seed, Path home, boolean exitAfterPrintout) {
+public record DemoOptions(
+    int docs, int port, long seed, Path home, boolean exitAfterPrintout, boolean cloud) {
 
   public static final String DOCS = "--docs";
   public static final String PORT = "--port";
   public static final String SEED = "--seed";
   public static final String HOME = "--home";
   public static final String EXIT = "--exit";
+  public static final String CLOUD = "--cloud";
   public static final String HELP = "--help";
 
   public static final int DEFAULT_DOCS = 50_000;
@@ -26,12 +29,19 @@ public record DemoOptions(int docs, int port, long seed, Path home, boolean exit
   public static final String USAGE =
       String.join(
           "\n",
-          "usage: demo.sh [--docs N] [--port P] [--seed S] [--home DIR] [--exit]",
+          "usage: demo.sh [--docs N] [--port P] [--seed S] [--home DIR] [--exit] [--cloud]",
           "  --docs N    products to generate and index (default 50000, at least 100)",
           "  --port P    Solr port on 127.0.0.1 (default 8983; 0 picks a free port)",
           "  --seed S    seed of the generated catalog (default 42)",
           "  --home DIR  Solr home to (re)create (default ./demo-home)",
-          "  --exit      stop Solr and exit after the printout instead of serving");
+          "  --exit      stop Solr and exit after the printout instead of serving",
+          "  --cloud     a 2-shard SolrCloud (embedded ZooKeeper, two Solr nodes on 127.0.0.1,",
+          "              the first on --port) with a collection 'products' instead of one core");
+
+  /** Options for one core (no {@code --cloud}). */
+  public DemoOptions(int docs, int port, long seed, Path home, boolean exitAfterPrintout) {
+    this(docs, port, seed, home, exitAfterPrintout, false);
+  }
 
   public DemoOptions {
     if (docs < MIN_DOCS) {
@@ -55,10 +65,12 @@ public record DemoOptions(int docs, int port, long seed, Path home, boolean exit
     long seed = DEFAULT_SEED;
     Path home = DEFAULT_HOME;
     boolean exit = false;
+    boolean cloud = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       switch (option) {
         case EXIT -> exit = true;
+        case CLOUD -> cloud = true;
         case HELP, "-h" -> {
           return null;
         }
@@ -69,7 +81,7 @@ public record DemoOptions(int docs, int port, long seed, Path home, boolean exit
         default -> throw new IllegalArgumentException("unknown option: " + option);
       }
     }
-    return new DemoOptions(docs, port, seed, home, exit);
+    return new DemoOptions(docs, port, seed, home, exit, cloud);
   }
 
   private static String valueOf(String[] args, int i, String option) {

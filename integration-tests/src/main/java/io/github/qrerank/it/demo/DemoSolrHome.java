@@ -41,6 +41,20 @@ public final class DemoSolrHome {
 
   /** (Re)creates {@code home}; returns its absolute path. */
   public static Path create(Path home) throws IOException {
+    Path dir = recreate(home);
+    Files.writeString(dir.resolve("solr.xml"), SOLR_XML);
+    Path core = dir.resolve(CORE);
+    copyConfigset(core.resolve("conf"));
+    Files.writeString(
+        core.resolve("core.properties"), "name=" + CORE + "\n", StandardCharsets.UTF_8);
+    return dir;
+  }
+
+  /**
+   * (Re)creates {@code home} empty but for the demo's marker (the same safety rules as {@link
+   * #create}); returns its absolute path.
+   */
+  static Path recreate(Path home) throws IOException {
     Path dir = home.toAbsolutePath().normalize();
     if (Files.isDirectory(dir) && !isEmpty(dir)) {
       if (!Files.exists(dir.resolve(MARKER))) {
@@ -55,11 +69,6 @@ public final class DemoSolrHome {
     Files.createDirectories(dir);
     Files.writeString(
         dir.resolve(MARKER), "created by the qrerank demo; deleted on its next run\n");
-    Files.writeString(dir.resolve("solr.xml"), SOLR_XML);
-    Path core = dir.resolve(CORE);
-    copyConfigset(core.resolve("conf"));
-    Files.writeString(
-        core.resolve("core.properties"), "name=" + CORE + "\n", StandardCharsets.UTF_8);
     return dir;
   }
 

@@ -23,6 +23,11 @@ import org.apache.solr.search.QueryCommand;
  * three stages: read the raw values, build and solve the selection problem, rewrite the list (see
  * {@link QRerankPipeline}). The outcome goes to the query's {@link OutcomeHolder}.
  *
+ * <p>On a shard of a distributed request ({@link QRerankQuery#isShard()}) nothing is re-ranked:
+ * the list keeps its first-pass order and scores, and the hits (at least {@code reRankDocs} when
+ * the shard has them, whatever {@code rows} Solr asked the shard for) are handed to the query, from
+ * where the merge strategy sends the window's raw values to the coordinator.
+ *
  * <p>{@link #topDocs(int, int)} pages over the re-ranked list, within and beyond the window. The
  * re-ranked list is computed once; errors reading the index or solving are server errors (500):
  * invalid requests never get this far, they are refused when the query is parsed.
@@ -102,6 +107,16 @@ public final class QRerankCollector extends TopDocsCollector<ScoreDoc> {
     ScoreDoc[] hits = first.scoreDocs;
     if (sort != null && hits.length > 0) {
       TopFieldCollector.populateScores(hits, searcher, query.mainQuery());
+    }
+    if (query.isShard()) {
+      int[] docs = new int[hits.length];
+      float[] scores = new float[hits.length];
+      for (int i = 0; i < hits.length; i++) {
+        docs[i] = hits[i].doc;
+        scores[i] = hits[i].score;
+      }
+      query.offerFirstPass(new FirstPass(docs, scores));
+      return new TopDocs(first.totalHits, hits);
     }
     int w = Math.min(query.params().reRankDocs(), hits.length);
     int[] docs = new int[w];

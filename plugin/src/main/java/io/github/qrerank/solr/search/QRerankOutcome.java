@@ -16,11 +16,16 @@ import java.util.Map;
  *
  * <p>An empty window (no hits) has no problem and no report: {@link #built()} and {@link #report()}
  * return null.
+ *
+ * <p>The outcome of a distributed request is made at the coordinator over the global window
+ * ({@link #distributed}): it has no docids (the documents live on the shards) but says which shard
+ * each window document came from.
  */
 public final class QRerankOutcome {
   private final QRerankParams params;
   private final int[] windowDocs;
   private final float[] windowScores;
+  private final String[] windowShards;
   private final WindowData window;
   private final BuiltProblem built;
   private final SolveReport report;
@@ -45,21 +50,39 @@ public final class QRerankOutcome {
       long extractNanos,
       long rewriteNanos,
       boolean recomputed) {
+    this(
+        params, windowDocs, null, windowScores, window, built, report, remote, extractNanos,
+        rewriteNanos, recomputed);
+  }
+
+  private QRerankOutcome(
+      QRerankParams params,
+      int[] windowDocs,
+      String[] windowShards,
+      float[] windowScores,
+      WindowData window,
+      BuiltProblem built,
+      SolveReport report,
+      RemoteTrace remote,
+      long extractNanos,
+      long rewriteNanos,
+      boolean recomputed) {
     this.params = params;
-    this.windowDocs = windowDocs.clone();
+    this.windowDocs = windowDocs == null ? null : windowDocs.clone();
+    this.windowShards = windowShards == null ? null : windowShards.clone();
     this.windowScores = windowScores.clone();
     this.window = window;
     this.built = built;
     this.report = report;
     this.remote = remote;
     this.selected = report == null ? new int[0] : report.selection().indices();
-    this.positionOfWindowIndex = new int[windowDocs.length];
+    this.positionOfWindowIndex = new int[windowScores.length];
     Arrays.fill(positionOfWindowIndex, -1);
     for (int p = 0; p < selected.length; p++) {
       positionOfWindowIndex[selected[p]] = p;
     }
     this.windowIndexOfDoc = new HashMap<>();
-    for (int i = 0; i < windowDocs.length; i++) {
+    for (int i = 0; windowDocs != null && i < windowDocs.length; i++) {
       windowIndexOfDoc.put(windowDocs[i], i);
     }
     this.featureNanos = extractNanos + (built == null ? 0 : built.featureNanos());
@@ -69,18 +92,59 @@ public final class QRerankOutcome {
     this.recomputed = recomputed;
   }
 
+  /**
+   * The outcome of a distributed request, made at the coordinator over the global window.
+   *
+   * @param windowScores first-pass scores of the global window, in its (merged) first-pass order
+   * @param windowShards the shard each window document came from, same order
+   * @param window the window's raw values as the shards sent them, same order
+   * @param mergeNanos time spent merging the shards' windows (counted with the features)
+   */
+  public static QRerankOutcome distributed(
+      QRerankParams params,
+      float[] windowScores,
+      String[] windowShards,
+      WindowData window,
+      QRerankPipeline.Solution solution,
+      long mergeNanos,
+      long rewriteNanos) {
+    if (windowShards.length != windowScores.length || window.size() != windowScores.length) {
+      throw new IllegalArgumentException("window arrays differ in length");
+    }
+    return new QRerankOutcome(
+        params, null, windowShards, windowScores, window, solution.built(), solution.report(),
+        solution.remote(), mergeNanos, rewriteNanos, false);
+  }
+
   public QRerankParams params() {
     return params;
   }
 
   /** |W|. */
   public int windowSize() {
-    return windowDocs.length;
+    return windowScores.length;
   }
 
-  /** The docid of window document i (first-pass position i). */
+  /** True for the outcome of a distributed request (no docids, shards known). */
+  public boolean isDistributed() {
+    return windowShards != null;
+  }
+
+  /**
+   * The docid of window document i (first-pass position i) on this core.
+   *
+   * @throws IllegalStateException for a distributed outcome, whose documents live on the shards
+   */
   public int windowDoc(int i) {
+    if (windowDocs == null) {
+      throw new IllegalStateException("a distributed outcome has no docids");
+    }
     return windowDocs[i];
+  }
+
+  /** The shard window document i came from, or null on one core. */
+  public String windowShard(int i) {
+    return windowShards == null ? null : windowShards[i];
   }
 
   /** The first-pass score of window document i. */
@@ -97,7 +161,10 @@ public final class QRerankOutcome {
     return max;
   }
 
-  /** The window index of a docid, or -1 when the document is not in the window. */
+  /**
+   * The window index of a docid, or -1 when the document is not in the window (always -1 for a
+   * distributed outcome).
+   */
   public int windowIndexOf(int docid) {
     Integer i = windowIndexOfDoc.get(docid);
     return i == null ? -1 : i;

@@ -16,34 +16,24 @@ import org.apache.lucene.search.ScoreDoc;
 
 /**
  * The three stages of re-ranking a window, kept apart: (1) read the raw values ({@link
- * WindowExtractor}, the only stage touching the index), (2) build the problem and solve it (pure,
- * no Lucene types), (3) rewrite the ranked list.
+ * WindowExtractor}, the only stage touching the index), (2) build the problem and solve it ({@link
+ * #solveWindow}: pure, no Lucene types), (3) rewrite the ranked list ({@link #rewrite}). On one core
+ * all three run in the collector; in SolrCloud stage 1 runs on every shard and stages 2 and 3 run
+ * once, at the coordinator, over the merged global window.
  */
-final class QRerankPipeline {
+public final class QRerankPipeline {
   private QRerankPipeline() {}
 
   /**
-   * Stages 1 and 2 for the window {@code docs} (first-pass order) with their scores; {@code
-   * solver=remote} goes to the runtime's remote solver, the others to {@link Solvers}. Each solve
-   * is counted in the runtime's metrics.
+   * Stage 2 alone: builds the problem of {@code window} and solves it with the request's solver,
+   * budget, quantum settings and comparison; {@code solver=remote} goes to the runtime's remote
+   * solver, the others to {@link Solvers}. Each solve is counted in the runtime's metrics. An empty
+   * window gives an empty solution (no problem, no report).
    */
-  static Solved solve(
-      IndexReader reader,
-      QRerankParams params,
-      ExtractionPlan plan,
-      int[] docs,
-      float[] scores,
-      QRerankRuntime runtime)
-      throws IOException {
-    long start = System.nanoTime();
-    double[] firstPass = new double[scores.length];
-    for (int i = 0; i < scores.length; i++) {
-      firstPass[i] = scores[i];
-    }
-    WindowData window = WindowExtractor.extract(reader, plan, docs, firstPass);
-    long extractNanos = System.nanoTime() - start;
-    if (docs.length == 0) {
-      return new Solved(params, docs, scores, window, null, null, null, extractNanos);
+  public static Solution solveWindow(
+      QRerankParams params, WindowData window, QRerankRuntime runtime) {
+    if (window.size() == 0) {
+      return new Solution(null, null, null);
     }
     BuiltProblem built = ProblemBuilder.build(window, params.toModelSpec());
     SolveReport report;
@@ -66,7 +56,46 @@ final class QRerankPipeline {
               params.compare());
     }
     runtime.metrics().solved(params.solver(), report.fallbackReason());
-    return new Solved(params, docs, scores, window, built, report, trace, extractNanos);
+    return new Solution(built, report, trace);
+  }
+
+  /**
+   * What stage 2 produced: the built problem and the solver's report, both null when empty, and
+   * what {@code solver=remote} did (null for the other solvers).
+   */
+  public record Solution(BuiltProblem built, SolveReport report, RemoteTrace remote) {
+    /** Selected window indices, position 0 first. */
+    public int[] selected() {
+      return report == null ? new int[0] : report.selection().indices();
+    }
+  }
+
+  /** Stages 1 and 2 for the window {@code docs} (first-pass order) with their scores. */
+  static Solved solve(
+      IndexReader reader,
+      QRerankParams params,
+      ExtractionPlan plan,
+      int[] docs,
+      float[] scores,
+      QRerankRuntime runtime)
+      throws IOException {
+    long start = System.nanoTime();
+    double[] firstPass = new double[scores.length];
+    for (int i = 0; i < scores.length; i++) {
+      firstPass[i] = scores[i];
+    }
+    WindowData window = WindowExtractor.extract(reader, plan, docs, firstPass);
+    long extractNanos = System.nanoTime() - start;
+    Solution solution = solveWindow(params, window, runtime);
+    return new Solved(
+        params,
+        docs,
+        scores,
+        window,
+        solution.built(),
+        solution.report(),
+        solution.remote(),
+        extractNanos);
   }
 
   /**
@@ -76,7 +105,8 @@ final class QRerankPipeline {
    * of the window in first-pass order with first-pass scores, then the documents after the window
    * unchanged. The input array is not modified.
    */
-  static ScoreDoc[] rewrite(ScoreDoc[] firstPass, int windowSize, int[] selected, int k) {
+  public static ScoreDoc[] rewrite(
+      ScoreDoc[] firstPass, int windowSize, int[] selected, int k) {
     ScoreDoc[] out = new ScoreDoc[firstPass.length];
     float max = Float.NEGATIVE_INFINITY;
     for (int i = 0; i < windowSize; i++) {
@@ -99,7 +129,7 @@ final class QRerankPipeline {
   }
 
   /** The score of the selected document at {@code position}: {@code max + (k - position)}. */
-  static float rerankedScore(float maxWindowScore, int k, int position) {
+  public static float rerankedScore(float maxWindowScore, int k, int position) {
     return (float) ((double) maxWindowScore + (k - position));
   }
 

@@ -10,6 +10,7 @@ import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.CommonParams;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
 import org.apache.solr.metrics.SolrMetricsContext;
@@ -35,6 +36,10 @@ import org.apache.solr.search.QParserPlugin;
  *
  * <p>Metrics ({@link QRerankMetrics}, and the remote solver's) go to the core's registry, visible
  * at {@code /solr/admin/metrics} under {@code QUERYPARSER.qrerank.}.
+ *
+ * <p>A request that Solr sends to a shard of a distributed search ({@code isShard=true}) gets a
+ * query in the shard role ({@link QRerankQuery#isShard()}): the shard reports its window and the
+ * coordinator selects.
  *
  * <p>Two request settings are refused: {@code multiThreaded=true} (Solr would then collect each
  * index slice with its own collector and re-rank each slice's window on its own) and {@code
@@ -171,7 +176,8 @@ public final class QRerankQParserPlugin extends QParserPlugin implements AutoClo
         }
       }
       SchemaBinding bound = SchemaBinding.bind(parsed, req.getSchema(), defaulted);
-      return new QRerankQuery(bound.params(), bound.plan(), runtime);
+      boolean shard = params != null && params.getBool(ShardParams.IS_SHARD, false);
+      return new QRerankQuery(bound.params(), bound.plan(), shard, runtime);
     }
 
     private static void refuseUnsupportedRequests(SolrParams params) {

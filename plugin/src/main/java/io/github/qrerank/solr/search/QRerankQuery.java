@@ -1,5 +1,6 @@
 package io.github.qrerank.solr.search;
 
+import io.github.qrerank.solr.cloud.QRerankMergeStrategy;
 import io.github.qrerank.solr.feature.ExtractionPlan;
 import io.github.qrerank.solver.SolverKind;
 import java.io.IOException;
@@ -22,10 +23,17 @@ import org.apache.solr.search.RankQuery;
  * solving a constrained set selection (see the contract). Immutable: {@link #wrap(Query)} and
  * {@link #rewrite(IndexSearcher)} return new instances.
  *
- * <p>{@link #equals} and {@link #hashCode} cover the main query and every parameter, so that the
- * query result cache never answers one request with another's ranking. The {@link OutcomeHolder}
- * shared by a parsed query and its copies is left out: it belongs to the request, not to the
- * query's meaning; so is the parser's {@link QRerankRuntime}.
+ * <p>A query parsed for a shard of a distributed request ({@code isShard=true}) has the {@link
+ * #isShard() shard role}: its collector keeps the first-pass order and only remembers the hits, and
+ * its {@link #getMergeStrategy() merge strategy} attaches the window's raw values to the shard's
+ * response; the coordinator's merge strategy makes the one selection over the global window. On a
+ * single core (and on the coordinator) the role is off.
+ *
+ * <p>{@link #equals} and {@link #hashCode} cover the main query, every parameter and the role, so
+ * that the query result cache never answers one request with another's ranking (a shard caches the
+ * first-pass list, a core the re-ranked one). The {@link OutcomeHolder}s shared by a parsed query
+ * and its copies are left out: they belong to the request, not to the query's meaning; so is the
+ * parser's {@link QRerankRuntime}.
  *
  * <p>A {@code solver=remote} query never enters the query result cache ({@link #getCache()} is
  * false): its ranking depends on when the provider answers, so a cached one would outlive its
@@ -39,23 +47,29 @@ public final class QRerankQuery extends RankQuery {
   private final Query mainQuery;
   private final QRerankParams params;
   private final ExtractionPlan plan;
-  private final OutcomeHolder holder;
+  private final boolean shard;
+  private final OutcomeHolder<QRerankOutcome> holder;
+  private final OutcomeHolder<FirstPass> firstPass;
   private final QRerankRuntime runtime;
 
-  QRerankQuery(QRerankParams params, ExtractionPlan plan, QRerankRuntime runtime) {
-    this(MATCH_ALL, params, plan, new OutcomeHolder(), runtime);
+  QRerankQuery(QRerankParams params, ExtractionPlan plan, boolean shard, QRerankRuntime runtime) {
+    this(MATCH_ALL, params, plan, shard, new OutcomeHolder<>(), new OutcomeHolder<>(), runtime);
   }
 
   private QRerankQuery(
       Query mainQuery,
       QRerankParams params,
       ExtractionPlan plan,
-      OutcomeHolder holder,
+      boolean shard,
+      OutcomeHolder<QRerankOutcome> holder,
+      OutcomeHolder<FirstPass> firstPass,
       QRerankRuntime runtime) {
     this.mainQuery = Objects.requireNonNull(mainQuery, "mainQuery");
     this.params = Objects.requireNonNull(params, "params");
     this.plan = Objects.requireNonNull(plan, "plan");
+    this.shard = shard;
     this.holder = Objects.requireNonNull(holder, "holder");
+    this.firstPass = Objects.requireNonNull(firstPass, "firstPass");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
   }
 
@@ -64,12 +78,21 @@ public final class QRerankQuery extends RankQuery {
     return params;
   }
 
-  ExtractionPlan plan() {
+  /** Which values the window's documents are read for. */
+  public ExtractionPlan plan() {
     return plan;
   }
 
+  /**
+   * True when this query runs on a shard of a distributed request: it must not select, only
+   * collect its first pass and report the window's raw values to the coordinator.
+   */
+  public boolean isShard() {
+    return shard;
+  }
+
   /** The parser's metrics and remote solver. */
-  QRerankRuntime runtime() {
+  public QRerankRuntime runtime() {
     return runtime;
   }
 
@@ -93,8 +116,20 @@ public final class QRerankQuery extends RankQuery {
   }
 
   /** Stores an outcome unless one is there already; returns the one held. */
-  QRerankOutcome offerOutcome(QRerankOutcome outcome) {
+  public QRerankOutcome offerOutcome(QRerankOutcome outcome) {
     return holder.offer(outcome);
+  }
+
+  /**
+   * On a shard, the first-pass hits this request's collector gathered, or null when the collector
+   * did not run (the list came from the query result cache, or no rows were asked for).
+   */
+  public FirstPass firstPass() {
+    return firstPass.get();
+  }
+
+  void offerFirstPass(FirstPass hits) {
+    firstPass.offer(hits);
   }
 
   /**
@@ -102,7 +137,7 @@ public final class QRerankQuery extends RankQuery {
    * cost} settings (so that {@code {!qrerank cache=false}} stays out of the query result cache).
    */
   private QRerankQuery withMain(Query main) {
-    QRerankQuery copy = new QRerankQuery(main, params, plan, holder, runtime);
+    QRerankQuery copy = new QRerankQuery(main, params, plan, shard, holder, firstPass, runtime);
     copy.setCache(getCache());
     copy.setCost(getCost());
     return copy;
@@ -113,9 +148,14 @@ public final class QRerankQuery extends RankQuery {
     return main == null ? this : withMain(main);
   }
 
+  /**
+   * The strategy that makes the selection once, over the global window, in a distributed request
+   * (see {@link QRerankMergeStrategy}). Solr also hands it the shard side of the work: {@link
+   * MergeStrategy#handleMergeFields} runs on each shard after its search.
+   */
   @Override
   public MergeStrategy getMergeStrategy() {
-    return null;
+    return new QRerankMergeStrategy(this);
   }
 
   @Override
@@ -150,12 +190,15 @@ public final class QRerankQuery extends RankQuery {
   }
 
   private boolean equalsTo(QRerankQuery other) {
-    return mainQuery.equals(other.mainQuery) && params.equals(other.params);
+    return shard == other.shard
+        && mainQuery.equals(other.mainQuery)
+        && params.equals(other.params);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * classHash() + mainQuery.hashCode()) + params.hashCode();
+    return 31 * (31 * (31 * classHash() + mainQuery.hashCode()) + params.hashCode())
+        + Boolean.hashCode(shard);
   }
 
   @Override
@@ -166,6 +209,7 @@ public final class QRerankQuery extends RankQuery {
         + mainQuery.toString(field)
         + "' "
         + params
+        + (shard ? " shard=true" : "")
         + "}";
   }
 }

@@ -26,10 +26,11 @@ import org.apache.solr.common.util.SimpleOrderedMap;
  * solver did under {@code remote} (where the samples came from, the job, retries, the circuit
  * breaker's state). Numbers that are missing or not finite are written as null.
  */
-final class DebugSection {
+public final class DebugSection {
   private DebugSection() {}
 
-  static SimpleOrderedMap<Object> of(QRerankOutcome o) {
+  /** The section of {@code o}; for a distributed outcome each window document names its shard. */
+  public static SimpleOrderedMap<Object> of(QRerankOutcome o) {
     QRerankParams p = o.params();
     SimpleOrderedMap<Object> out = new SimpleOrderedMap<>();
     SolveReport report = o.report();
@@ -152,6 +153,9 @@ final class DebugSection {
     for (int i = 0; i < o.windowSize(); i++) {
       SimpleOrderedMap<Object> d = new SimpleOrderedMap<>();
       d.add("id", window.id(i));
+      if (o.isDistributed()) {
+        d.add("shard", o.windowShard(i));
+      }
       d.add("firstPassRank", i);
       d.add("firstPassScore", o.windowScore(i));
       d.add("normalizedScore", scores[i]);

@@ -13,6 +13,9 @@ import org.apache.solr.handler.component.SearchComponent;
  * constraint report, the timings, and for every window document the values the choice was made
  * from (see {@link DebugSection}). Register it as a {@code last-component} of the search handler,
  * so that it runs after the standard debug component.
+ *
+ * <p>In SolrCloud the section is the coordinator's: the merge strategy adds it when this component
+ * is in the handler's chain, with the shard each window document came from. Shards add none.
  */
 public final class QRerankComponent extends SearchComponent {
   public static final String SECTION = "qrerank";
@@ -28,7 +31,7 @@ public final class QRerankComponent extends SearchComponent {
       return;
     }
     QRerankQuery query = QRerankOutcomes.currentQuery(rb);
-    if (query == null) {
+    if (query == null || query.isShard()) {
       return;
     }
     QRerankOutcome outcome = QRerankOutcomes.obtain(rb, query);

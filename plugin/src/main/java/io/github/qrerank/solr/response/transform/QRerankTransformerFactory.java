@@ -4,6 +4,7 @@ import io.github.qrerank.solr.search.QRerankOutcome;
 import io.github.qrerank.solr.search.QRerankOutcomes;
 import io.github.qrerank.solr.search.QRerankQuery;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -19,7 +20,9 @@ import org.apache.solr.handler.component.ResponseBuilder;
 import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.request.SolrRequestInfo;
 import org.apache.solr.response.transform.DocTransformer;
+import org.apache.solr.response.transform.DocTransformers;
 import org.apache.solr.response.transform.TransformerFactory;
+import org.apache.solr.search.ReturnFields;
 
 /**
  * {@code fl=*,[qrerank]}: adds to every returned document one field, named as the transformer,
@@ -34,12 +37,55 @@ import org.apache.solr.response.transform.TransformerFactory;
  *
  * Registered as {@code <transformer name="qrerank" class="...QRerankTransformerFactory"/>}. When
  * the request has no {@code {!qrerank}} rank query the documents are left as they are.
+ *
+ * <p>In SolrCloud the values are the coordinator's, computed over the global window: the
+ * coordinator's merge strategy hands them to Solr with each returned document ({@link #namesIn} and
+ * {@link #info}), and the transformer does nothing on the shards.
  */
 public final class QRerankTransformerFactory extends TransformerFactory {
 
   @Override
   public DocTransformer create(String field, SolrParams params, SolrQueryRequest req) {
     return new QRerankTransformer(field);
+  }
+
+  /** The names under which a request's {@code fl} asks for {@code [qrerank]} (usually one). */
+  public static List<String> namesIn(ReturnFields fields) {
+    List<String> names = new ArrayList<>();
+    collect(fields.getTransformer(), names);
+    return names;
+  }
+
+  private static void collect(DocTransformer transformer, List<String> names) {
+    if (transformer instanceof QRerankTransformer q) {
+      names.add(q.getName());
+    } else if (transformer instanceof DocTransformers all) {
+      for (int i = 0; i < all.size(); i++) {
+        collect(all.getTransformer(i), names);
+      }
+    }
+  }
+
+  /**
+   * The value of the transformer for one document.
+   *
+   * @param position its position among the selected, -1 when not selected
+   * @param utility v_i, or null for a document outside the window
+   * @param originalScore the first-pass score, or null when unknown
+   */
+  public static SimpleOrderedMap<Object> info(int position, Double utility, Float originalScore) {
+    SimpleOrderedMap<Object> value = new SimpleOrderedMap<>();
+    value.add("selected", position >= 0);
+    if (position >= 0) {
+      value.add("position", position);
+    }
+    if (utility != null) {
+      value.add("utility", utility);
+    }
+    if (originalScore != null) {
+      value.add("originalScore", originalScore);
+    }
+    return value;
   }
 
   private static final class QRerankTransformer extends DocTransformer {
@@ -66,21 +112,16 @@ public final class QRerankTransformerFactory extends TransformerFactory {
       if (outcome == null) {
         return;
       }
-      SimpleOrderedMap<Object> value = new SimpleOrderedMap<>();
       int i = outcome.windowIndexOf(docid);
-      int position = i < 0 ? -1 : outcome.selectionPosition(i);
-      value.add("selected", position >= 0);
-      if (position >= 0) {
-        value.add("position", position);
-      }
+      SimpleOrderedMap<Object> value;
       if (i >= 0) {
-        value.add("utility", outcome.built().problem().utility(i));
-        value.add("originalScore", outcome.windowScore(i));
+        value =
+            info(
+                outcome.selectionPosition(i),
+                outcome.built().problem().utility(i),
+                outcome.windowScore(i));
       } else {
-        Float score = firstPassScore(docid);
-        if (score != null) {
-          value.add("originalScore", score);
-        }
+        value = info(-1, null, firstPassScore(docid));
       }
       doc.setField(name, value);
     }
@@ -90,7 +131,8 @@ public final class QRerankTransformerFactory extends TransformerFactory {
       SolrRequestInfo info = SolrRequestInfo.getRequestInfo();
       rb = info == null ? null : info.getResponseBuilder();
       QRerankQuery query = rb == null ? null : QRerankOutcomes.currentQuery(rb);
-      if (query != null) {
+      // on a shard the coordinator writes the values, from the global window
+      if (query != null && !query.isShard()) {
         outcome = QRerankOutcomes.obtain(rb, query);
       }
     }
