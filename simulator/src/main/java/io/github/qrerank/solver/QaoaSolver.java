@@ -186,7 +186,7 @@ public final class QaoaSolver implements Solver {
   }
 
   /** The shortlist in utility order, then the other selectable documents in utility order. */
-  private static int[] pool(Problem problem, int[] selectable, int[] shortlist) {
+  static int[] pool(Problem problem, int[] selectable, int[] shortlist) {
     boolean[] in = new boolean[problem.size()];
     for (int d : shortlist) {
       in[d] = true;
@@ -201,7 +201,7 @@ public final class QaoaSolver implements Solver {
     return pool;
   }
 
-  private static int[] toWindow(int[] shortlist, int[] subIndices) {
+  static int[] toWindow(int[] shortlist, int[] subIndices) {
     int[] out = new int[subIndices.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = shortlist[subIndices[i]];
@@ -209,13 +209,13 @@ public final class QaoaSolver implements Solver {
     return out;
   }
 
-  private static Selection toWindowSelection(Problem problem, int[] shortlist, Selection sub) {
+  static Selection toWindowSelection(Problem problem, int[] shortlist, Selection sub) {
     return new Selection(
         problem, toWindow(shortlist, sub.indices()), true, sub.objective(), sub.solver(), 0);
   }
 
   /** Equal (size, quota coverage) and F equal up to rounding. */
-  private static boolean sameKey(Problem problem, Selection a, Selection b) {
+  static boolean sameKey(Problem problem, Selection a, Selection b) {
     double tol = 1e-9 * (1 + Math.abs(a.objective()));
     return a.size() == b.size()
         && coverage(problem, a.indices()) == coverage(problem, b.indices())
