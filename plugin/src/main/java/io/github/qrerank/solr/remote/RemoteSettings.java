@@ -187,7 +187,7 @@ public final class RemoteSettings {
     return breakerOpen;
   }
 
-  /** Jobs let through while half open; all must succeed to close the circuit. */
+  /** Jobs let through while half open; the circuit closes again unless all of them fail. */
   public int breakerProbes() {
     return breakerProbes;
   }
