@@ -10,7 +10,6 @@ import io.github.qrerank.quantum.WeightSubspace;
 import io.github.qrerank.quantum.qasm.QaoaCircuit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The QAOA circuit of a problem, prepared exactly as {@link QaoaSolver} prepares the one it
@@ -78,31 +77,13 @@ public final class QaoaCircuitJob {
    *     Pauli terms (the circuit would be too long to send)
    */
   public static QaoaCircuitJob prepare(Problem problem, QuantumSettings settings, Budget budget) {
-    int k = problem.k();
-    if (settings.qubits() < k) {
-      throw new IllegalArgumentException(
-          QuantumSettings.QUBITS + " must be >= k = " + k + ": " + settings.qubits());
-    }
-    long start = System.nanoTime();
-    int[] selectable = Shortlist.selectable(problem);
-    SearchState g = GreedySwapSolver.run(new Candidates(problem), Budget.unlimited());
-    int[] reference = g.c.docs(g.positions(), g.size());
-    int[] shortlist = Shortlist.select(problem, selectable, reference, settings.qubits());
+    QaoaSolver.Shortlisted prepared = QaoaSolver.shortlist(problem, settings);
+    int[] selectable = prepared.selectable();
+    int[] reference = prepared.reference();
+    int[] shortlist = prepared.shortlist();
     int n = shortlist.length;
-    int w = Math.min(k, n);
-    if (n > 0 && WeightSubspace.binomial(n, w) > QaoaSolver.MAX_DIMENSION) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "%s=%d with k=%d gives C(%d,%d) = %d states, more than %d",
-              QuantumSettings.QUBITS,
-              settings.qubits(),
-              k,
-              n,
-              w,
-              WeightSubspace.binomial(n, w),
-              QaoaSolver.MAX_DIMENSION));
-    }
+    int w = prepared.weight();
+    long start = prepared.startNanos();
     QaoaProgress progress = new QaoaProgress(settings, shortlist, w, start);
     int[] pool = QaoaSolver.pool(problem, selectable, shortlist);
     Selection greedy =
