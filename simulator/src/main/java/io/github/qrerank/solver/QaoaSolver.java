@@ -94,31 +94,13 @@ public final class QaoaSolver implements Solver {
    *     QuantumSettings#QUBITS})
    */
   public QaoaRun run(Problem problem, Budget budget) {
-    int k = problem.k();
-    if (settings.qubits() < k) {
-      throw new IllegalArgumentException(
-          QuantumSettings.QUBITS + " must be >= k = " + k + ": " + settings.qubits());
-    }
-    long start = System.nanoTime();
-    int[] selectable = Shortlist.selectable(problem);
-    SearchState greedy = GreedySwapSolver.run(new Candidates(problem), Budget.unlimited());
-    int[] reference = greedy.c.docs(greedy.positions(), greedy.size());
-    int[] shortlist = Shortlist.select(problem, selectable, reference, settings.qubits());
+    Shortlisted prepared = shortlist(problem, settings);
+    int[] selectable = prepared.selectable();
+    int[] reference = prepared.reference();
+    int[] shortlist = prepared.shortlist();
     int n = shortlist.length;
-    int w = Math.min(k, n);
-    if (n > 0 && WeightSubspace.binomial(n, w) > MAX_DIMENSION) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "%s=%d with k=%d gives C(%d,%d) = %d states, more than %d",
-              QuantumSettings.QUBITS,
-              settings.qubits(),
-              k,
-              n,
-              w,
-              WeightSubspace.binomial(n, w),
-              MAX_DIMENSION));
-    }
+    int w = prepared.weight();
+    long start = prepared.startNanos();
     QaoaProgress progress = new QaoaProgress(settings, shortlist, w, start);
     int[] pool = pool(problem, selectable, shortlist);
     if (w == 0) {
@@ -186,7 +168,7 @@ public final class QaoaSolver implements Solver {
   }
 
   /** The shortlist in utility order, then the other selectable documents in utility order. */
-  private static int[] pool(Problem problem, int[] selectable, int[] shortlist) {
+  static int[] pool(Problem problem, int[] selectable, int[] shortlist) {
     boolean[] in = new boolean[problem.size()];
     for (int d : shortlist) {
       in[d] = true;
@@ -201,7 +183,7 @@ public final class QaoaSolver implements Solver {
     return pool;
   }
 
-  private static int[] toWindow(int[] shortlist, int[] subIndices) {
+  static int[] toWindow(int[] shortlist, int[] subIndices) {
     int[] out = new int[subIndices.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = shortlist[subIndices[i]];
@@ -209,13 +191,13 @@ public final class QaoaSolver implements Solver {
     return out;
   }
 
-  private static Selection toWindowSelection(Problem problem, int[] shortlist, Selection sub) {
+  static Selection toWindowSelection(Problem problem, int[] shortlist, Selection sub) {
     return new Selection(
         problem, toWindow(shortlist, sub.indices()), true, sub.objective(), sub.solver(), 0);
   }
 
   /** Equal (size, quota coverage) and F equal up to rounding. */
-  private static boolean sameKey(Problem problem, Selection a, Selection b) {
+  static boolean sameKey(Problem problem, Selection a, Selection b) {
     double tol = 1e-9 * (1 + Math.abs(a.objective()));
     return a.size() == b.size()
         && coverage(problem, a.indices()) == coverage(problem, b.indices())
@@ -306,5 +288,45 @@ public final class QaoaSolver implements Solver {
       }
       return m;
     }
+  }
+
+  /** The shortlist a QAOA run starts from, and what building it established. */
+  record Shortlisted(
+      int[] selectable, int[] reference, int[] shortlist, int weight, long startNanos) {}
+
+  /**
+   * Checks {@code qubits} against k, reserves the greedy answer and picks the shortlist; shared by
+   * the in-process run and {@link QaoaCircuitJob}, so both put the same documents on qubits.
+   *
+   * @throws IllegalArgumentException when {@code qubits} is below k, or the shortlist's subspace
+   *     would have more than {@link #MAX_DIMENSION} states
+   */
+  static Shortlisted shortlist(Problem problem, QuantumSettings settings) {
+    int k = problem.k();
+    if (settings.qubits() < k) {
+      throw new IllegalArgumentException(
+          QuantumSettings.QUBITS + " must be >= k = " + k + ": " + settings.qubits());
+    }
+    long start = System.nanoTime();
+    int[] selectable = Shortlist.selectable(problem);
+    SearchState greedy = GreedySwapSolver.run(new Candidates(problem), Budget.unlimited());
+    int[] reference = greedy.c.docs(greedy.positions(), greedy.size());
+    int[] shortlist = Shortlist.select(problem, selectable, reference, settings.qubits());
+    int n = shortlist.length;
+    int w = Math.min(k, n);
+    if (n > 0 && WeightSubspace.binomial(n, w) > MAX_DIMENSION) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s=%d with k=%d gives C(%d,%d) = %d states, more than %d",
+              QuantumSettings.QUBITS,
+              settings.qubits(),
+              k,
+              n,
+              w,
+              WeightSubspace.binomial(n, w),
+              MAX_DIMENSION));
+    }
+    return new Shortlisted(selectable, reference, shortlist, w, start);
   }
 }

@@ -127,7 +127,12 @@ public final class QRerankCollector extends TopDocsCollector<ScoreDoc> {
     }
     QRerankPipeline.Solved solved =
         QRerankPipeline.solve(
-            searcher.getIndexReader(), query.params(), query.plan(), docs, scores);
+            searcher.getIndexReader(),
+            query.params(),
+            query.plan(),
+            docs,
+            scores,
+            query.runtime());
     long start = System.nanoTime();
     ScoreDoc[] ranked =
         QRerankPipeline.rewrite(hits, w, solved.selected(), query.params().k());

@@ -68,7 +68,12 @@ public final class QRerankOutcomes {
     }
     QRerankPipeline.Solved solved =
         QRerankPipeline.solve(
-            searcher.getIndexReader(), query.params(), query.plan(), docs, scores);
+            searcher.getIndexReader(),
+            query.params(),
+            query.plan(),
+            docs,
+            scores,
+            query.runtime());
     long start = System.nanoTime();
     QRerankPipeline.rewrite(window, w, solved.selected(), query.params().k());
     long rewriteNanos = System.nanoTime() - start;
