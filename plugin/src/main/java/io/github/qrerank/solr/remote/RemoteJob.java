@@ -6,6 +6,7 @@ import io.github.qrerank.provider.ProviderErrorException;
 import io.github.qrerank.provider.ProviderException;
 import io.github.qrerank.provider.ProviderTimeoutException;
 import io.github.qrerank.provider.QuantumProvider;
+import io.github.qrerank.provider.SamplerCalls;
 import io.github.qrerank.provider.SamplerRequest;
 import io.github.qrerank.provider.Samples;
 import io.github.qrerank.solver.Budget;
@@ -149,32 +150,12 @@ final class RemoteJob implements Runnable {
         retryOrThrow(e);
         continue;
       }
-      switch (state.status()) {
-        case COMPLETED:
-          terminal = true;
-          return results(ref);
-        case FAILED:
-        case CANCELLED:
-          terminal = true;
-          throw new ProviderErrorException(
-              "job "
-                  + ref.id()
-                  + " ended "
-                  + state.status().apiName()
-                  + (state.reason() == null ? "" : ": " + state.reason()),
-              0,
-              false,
-              null);
-        default:
-          long sleep = Math.min(settings.pollInterval().toNanos(), callBudget.remainingNanos());
-          if (sleep > 0) {
-            TimeUnit.NANOSECONDS.sleep(sleep);
-          }
-          if (callBudget.expired()) {
-            throw new ProviderTimeoutException(
-                "job " + ref.id() + " still " + state.status().apiName() + " at the deadline",
-                null);
-          }
+      terminal = state.status().terminal(); // nothing to cancel at the provider any more
+      if (SamplerCalls.completedOrPause(ref, state, settings.pollInterval(), callBudget)) {
+        return results(ref);
+      }
+      if (callBudget.expired()) {
+        throw SamplerCalls.stillPending(ref, state.status(), null);
       }
     }
   }
