@@ -2,6 +2,7 @@ package io.github.qrerank.solr.remote;
 
 import io.github.qrerank.model.Problem;
 import io.github.qrerank.model.Selection;
+import io.github.qrerank.provider.ProviderFailure;
 import io.github.qrerank.provider.ProviderTimeoutException;
 import io.github.qrerank.provider.QuantumProvider;
 import io.github.qrerank.provider.RuntimeSamplerClient;
@@ -62,10 +63,11 @@ import org.slf4j.LoggerFactory;
 public final class RemoteSolver implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MethodHandles.lookup().lookupClass());
 
-  public static final String TIMEOUT = "timeout";
-  public static final String ERROR = "error";
-  public static final String AUTH = "auth";
-  public static final String BAD_RESPONSE = "bad_response";
+  // Fallback reasons: the provider's failures as its client names them, then the solver's own.
+  public static final String TIMEOUT = ProviderFailure.TIMEOUT.reason();
+  public static final String ERROR = ProviderFailure.ERROR.reason();
+  public static final String AUTH = ProviderFailure.AUTH.reason();
+  public static final String BAD_RESPONSE = ProviderFailure.BAD_RESPONSE.reason();
   public static final String CIRCUIT_OPEN = "circuit_open";
   public static final String REJECTED = "rejected";
 
