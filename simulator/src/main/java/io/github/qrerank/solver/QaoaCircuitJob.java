@@ -78,22 +78,17 @@ public final class QaoaCircuitJob {
    */
   public static QaoaCircuitJob prepare(Problem problem, QuantumSettings settings, Budget budget) {
     QaoaSolver.Shortlisted prepared = QaoaSolver.shortlist(problem, settings);
-    int[] selectable = prepared.selectable();
-    int[] reference = prepared.reference();
     int[] shortlist = prepared.shortlist();
-    int n = shortlist.length;
     int w = prepared.weight();
-    long start = prepared.startNanos();
-    QaoaProgress progress = new QaoaProgress(settings, shortlist, w, start);
-    int[] pool = QaoaSolver.pool(problem, selectable, shortlist);
-    Selection greedy =
-        new Selection(
-            problem, reference, false, Double.POSITIVE_INFINITY, GreedySwapSolver.NAME, 0);
+    QaoaProgress progress = prepared.progress();
+    int[] pool = prepared.pool();
+    Selection greedy = prepared.greedy();
     if (w == 0) {
       return new QaoaCircuitJob(
           problem, settings, progress, shortlist, pool, null, greedy, null, null);
     }
-    Hamiltonian h = Hamiltonian.of(problem, shortlist, reference);
+    int n = shortlist.length;
+    Hamiltonian h = Hamiltonian.of(problem, shortlist, prepared.reference());
     progress.hamiltonian(h);
     if (budget.expired()) {
       return new QaoaCircuitJob(

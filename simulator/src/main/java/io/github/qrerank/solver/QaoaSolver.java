@@ -95,25 +95,20 @@ public final class QaoaSolver implements Solver {
    */
   public QaoaRun run(Problem problem, Budget budget) {
     Shortlisted prepared = shortlist(problem, settings);
-    int[] selectable = prepared.selectable();
-    int[] reference = prepared.reference();
     int[] shortlist = prepared.shortlist();
-    int n = shortlist.length;
     int w = prepared.weight();
-    long start = prepared.startNanos();
-    QaoaProgress progress = new QaoaProgress(settings, shortlist, w, start);
-    int[] pool = pool(problem, selectable, shortlist);
+    QaoaProgress progress = prepared.progress();
+    int[] pool = prepared.pool();
     if (w == 0) {
       // Nothing to put on qubits: k = 0 or no selectable document.
       int[] none = new SampleRepair(problem, pool).repair(new int[0]);
       return progress.finish(
           new Selection(problem, none, true, problem.objective(none), NAME, 0), null, null);
     }
+    int n = shortlist.length;
     Problem sub = problem.restrictTo(shortlist);
-    Selection fallback =
-        new Selection(
-            problem, reference, false, Double.POSITIVE_INFINITY, GreedySwapSolver.NAME, 0);
-    Hamiltonian h = Hamiltonian.of(problem, shortlist, reference);
+    Selection fallback = prepared.greedy();
+    Hamiltonian h = Hamiltonian.of(problem, shortlist, prepared.reference());
     progress.hamiltonian(h);
     if (budget.expired()) {
       return progress.timedOut("shortlist", fallback);
@@ -290,13 +285,29 @@ public final class QaoaSolver implements Solver {
     }
   }
 
-  /** The shortlist a QAOA run starts from, and what building it established. */
+  /**
+   * The shortlist a QAOA run starts from, and what building it established.
+   *
+   * @param reference the greedy answer, reserved in the shortlist and the Hamiltonian's reference
+   * @param shortlist the documents put on qubits, in utility order
+   * @param weight the number of documents a sample selects: min(k, shortlist size)
+   * @param pool the shortlist, then the other selectable documents, both in utility order (what
+   *     {@link SampleRepair} fills from)
+   * @param greedy the greedy answer as a selection: the answer when the run times out early
+   * @param progress the run's diagnostics, started when the shortlist step began
+   */
   record Shortlisted(
-      int[] selectable, int[] reference, int[] shortlist, int weight, long startNanos) {}
+      int[] reference,
+      int[] shortlist,
+      int weight,
+      int[] pool,
+      Selection greedy,
+      QaoaProgress progress) {}
 
   /**
-   * Checks {@code qubits} against k, reserves the greedy answer and picks the shortlist; shared by
-   * the in-process run and {@link QaoaCircuitJob}, so both put the same documents on qubits.
+   * Checks {@code qubits} against k, reserves the greedy answer and picks the shortlist, and starts
+   * the run's diagnostics; shared by the in-process run and {@link QaoaCircuitJob}, so both put the
+   * same documents on qubits and fill repaired samples from the same pool.
    *
    * @throws IllegalArgumentException when {@code qubits} is below k, or the shortlist's subspace
    *     would have more than {@link #MAX_DIMENSION} states
@@ -327,6 +338,13 @@ public final class QaoaSolver implements Solver {
               WeightSubspace.binomial(n, w),
               MAX_DIMENSION));
     }
-    return new Shortlisted(selectable, reference, shortlist, w, start);
+    return new Shortlisted(
+        reference,
+        shortlist,
+        w,
+        pool(problem, selectable, shortlist),
+        new Selection(
+            problem, reference, false, Double.POSITIVE_INFINITY, GreedySwapSolver.NAME, 0),
+        new QaoaProgress(settings, shortlist, w, start));
   }
 }

@@ -21,10 +21,20 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class QaoaCircuitJobTest {
+  /** The in-process run of a problem and the job prepared for it with the same settings. */
+  private record Both(QaoaRun inProcess, QaoaCircuitJob job) {
+    static Both of(Problem p, QuantumSettings s) {
+      return new Both(
+          new QaoaSolver(s).run(p, Budget.unlimited()),
+          QaoaCircuitJob.prepare(p, s, Budget.unlimited()));
+    }
+  }
 
   /** The in-process run's circuit text without its comment lines. */
   private static String withoutComments(String qasm) {
-    return qasm.lines().filter(l -> !l.startsWith("//")).collect(Collectors.joining("\n", "", "\n"));
+    return qasm.lines()
+        .filter(l -> !l.startsWith("//"))
+        .collect(Collectors.joining("\n", "", "\n"));
   }
 
   /** Samples the circuit the way {@link QaoaSolver} does, as bit masks. */
@@ -45,14 +55,13 @@ class QaoaCircuitJobTest {
   void theCircuitIsTheSimulatedOneWithoutComments() {
     for (long seed = 1; seed <= 4; seed++) {
       Problem p = RandomProblems.random(seed, 40, 4, 0.1, 6, 2, seed % 2 == 0);
-      QuantumSettings s = new QuantumSettings(seed, 256, 2, 12);
-      QaoaRun inProcess = new QaoaSolver(s).run(p, Budget.unlimited());
-      QaoaCircuitJob job = QaoaCircuitJob.prepare(p, s, Budget.unlimited());
+      Both both = Both.of(p, new QuantumSettings(seed, 256, 2, 12));
+      QaoaCircuitJob job = both.job();
       assertTrue(job.hasCircuit());
       assertNull(job.timedOutAt());
       assertEquals(12, job.numQubits());
       assertEquals(256, job.shots());
-      assertEquals(withoutComments(inProcess.openQasm()), job.qasm());
+      assertEquals(withoutComments(both.inProcess().openQasm()), job.qasm());
       assertFalse(job.qasm().contains("//"), "no comment leaves with the circuit");
     }
   }
@@ -62,10 +71,10 @@ class QaoaCircuitJobTest {
     for (long seed = 1; seed <= 6; seed++) {
       Problem p = RandomProblems.random(seed, 60, 4, 0.1, 8, 2, seed % 2 == 1);
       QuantumSettings s = new QuantumSettings(seed, 512, 2, 14);
-      QaoaRun inProcess = new QaoaSolver(s).run(p, Budget.unlimited());
-      QaoaCircuitJob job = QaoaCircuitJob.prepare(p, s, Budget.unlimited());
+      Both both = Both.of(p, s);
+      QaoaRun inProcess = both.inProcess();
       Selection exact = new ExactSolver().solve(p, Budget.unlimited());
-      QaoaRun remote = job.answer(simulatedSamples(inProcess, s), Budget.unlimited(), exact);
+      QaoaRun remote = both.job().answer(simulatedSamples(inProcess, s), Budget.unlimited(), exact);
       assertFalse(remote.timedOut());
       assertEquals(QaoaCircuitJob.NAME, remote.selection().solver());
       assertArrayEquals(inProcess.selection().indices(), remote.selection().indices());
@@ -87,7 +96,8 @@ class QaoaCircuitJobTest {
   @Test
   void anyBitStringIsRepairedToAFeasibleSelection() {
     Problem p = RandomProblems.random(9, 50, 5, 0.2, 5, 1, true);
-    QaoaCircuitJob job = QaoaCircuitJob.prepare(p, new QuantumSettings(3, 64, 1, 16), Budget.unlimited());
+    QaoaCircuitJob job =
+        QaoaCircuitJob.prepare(p, new QuantumSettings(3, 64, 1, 16), Budget.unlimited());
     SplittableRandom rng = new SplittableRandom(77);
     for (int round = 0; round < 50; round++) {
       long[] samples = new long[1 + rng.nextInt(8)];
@@ -104,7 +114,8 @@ class QaoaCircuitJobTest {
   @Test
   void samplesWiderThanTheRegisterAreRefused() {
     Problem p = RandomProblems.random(4, 30, 3, 0.1, 4, 2, false);
-    QaoaCircuitJob job = QaoaCircuitJob.prepare(p, new QuantumSettings(1, 8, 1, 10), Budget.unlimited());
+    QaoaCircuitJob job =
+        QaoaCircuitJob.prepare(p, new QuantumSettings(1, 8, 1, 10), Budget.unlimited());
     assertThrows(
         IllegalArgumentException.class,
         () -> job.answer(new long[] {1L << 10}, Budget.unlimited(), null));
@@ -113,7 +124,8 @@ class QaoaCircuitJobTest {
   @Test
   void anExpiredBudgetLeavesNoCircuitAndAGreedyStandIn() {
     Problem p = RandomProblems.random(5, 40, 4, 0.1, 6, 2, true);
-    QaoaCircuitJob job = QaoaCircuitJob.prepare(p, new QuantumSettings(1, 8, 2, 12), Budget.ofNanos(0));
+    QaoaCircuitJob job =
+        QaoaCircuitJob.prepare(p, new QuantumSettings(1, 8, 2, 12), Budget.ofNanos(0));
     assertFalse(job.hasCircuit());
     assertEquals("shortlist", job.timedOutAt());
     QaoaRun run = job.withoutSamples(job.timedOutAt());
@@ -133,7 +145,8 @@ class QaoaCircuitJobTest {
             List.of(),
             List.of(),
             1);
-    QaoaCircuitJob job = QaoaCircuitJob.prepare(p, new QuantumSettings(1, 8, 1, 4), Budget.unlimited());
+    QaoaCircuitJob job =
+        QaoaCircuitJob.prepare(p, new QuantumSettings(1, 8, 1, 4), Budget.unlimited());
     assertFalse(job.hasCircuit());
     assertNull(job.timedOutAt());
     assertEquals(0, job.answerWithoutCircuit().selection().size());
