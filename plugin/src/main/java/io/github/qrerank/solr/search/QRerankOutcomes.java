@@ -53,13 +53,7 @@ public final class QRerankOutcomes {
       window[i] = new ScoreDoc(docs[i], scores[i]);
     }
     QRerankPipeline.Solved solved =
-        QRerankPipeline.solve(
-            searcher.getIndexReader(),
-            query.params(),
-            query.plan(),
-            docs,
-            scores,
-            query.runtime());
+        QRerankPipeline.solve(searcher.getIndexReader(), query, docs, scores);
     long start = System.nanoTime();
     QRerankPipeline.rewrite(window, w, solved.selected(), query.params().k());
     long rewriteNanos = System.nanoTime() - start;

@@ -3,7 +3,6 @@ package io.github.qrerank.solr.search;
 import io.github.qrerank.features.BuiltProblem;
 import io.github.qrerank.features.ProblemBuilder;
 import io.github.qrerank.features.WindowData;
-import io.github.qrerank.solr.feature.ExtractionPlan;
 import io.github.qrerank.solr.feature.WindowExtractor;
 import io.github.qrerank.solr.remote.RemoteAnswer;
 import io.github.qrerank.solr.remote.RemoteTrace;
@@ -70,23 +69,21 @@ public final class QRerankPipeline {
     }
   }
 
-  /** Stages 1 and 2 for the window {@code docs} (first-pass order) with their scores. */
-  static Solved solve(
-      IndexReader reader,
-      QRerankParams params,
-      ExtractionPlan plan,
-      int[] docs,
-      float[] scores,
-      QRerankRuntime runtime)
+  /**
+   * Stages 1 and 2 of {@code query} (its parameters, extraction plan and parser's runtime) for the
+   * window {@code docs} (first-pass order) with their scores.
+   */
+  static Solved solve(IndexReader reader, QRerankQuery query, int[] docs, float[] scores)
       throws IOException {
     long start = System.nanoTime();
+    QRerankParams params = query.params();
     double[] firstPass = new double[scores.length];
     for (int i = 0; i < scores.length; i++) {
       firstPass[i] = scores[i];
     }
-    WindowData window = WindowExtractor.extract(reader, plan, docs, firstPass);
+    WindowData window = WindowExtractor.extract(reader, query.plan(), docs, firstPass);
     long extractNanos = System.nanoTime() - start;
-    Solution solution = solveWindow(params, window, runtime);
+    Solution solution = solveWindow(params, window, query.runtime());
     return new Solved(
         params,
         docs,
