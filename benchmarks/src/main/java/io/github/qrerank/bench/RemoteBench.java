@@ -20,7 +20,6 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.request.GenericSolrRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
-import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.util.NamedList;
 
@@ -161,14 +160,14 @@ final class RemoteBench {
       return new Outcome(
           describe(o, measured.size(), warmUp.size()),
           measured.size(),
-          latencies(run.exact, run.exactCount),
-          latencies(run.remote, run.remoteCount),
-          latencies(run.solverOvershoot, run.remoteCount),
-          latencies(run.clientOvershoot, run.remoteCount),
-          run.exactErrors,
-          run.remoteErrors,
-          run.exactViolations,
-          run.remoteViolations,
+          latencies(run.exact.nanos, run.exact.count),
+          latencies(run.remote.nanos, run.remote.count),
+          latencies(run.solverOvershoot, run.remote.count),
+          latencies(run.clientOvershoot, run.remote.count),
+          run.exact.errors,
+          run.remote.errors,
+          run.exact.violations,
+          run.remote.violations,
           new TreeMap<>(run.answers),
           flapper.msByPlan(),
           count(metrics, prefix + "shots"),
@@ -257,83 +256,36 @@ final class RemoteBench {
   }
 
   private static void exact(SolrClient client, SolrQuerySet.BenchQuery q, Run run) {
-    long start = System.nanoTime();
-    QueryResponse response;
-    try {
-      response = client.query(BenchSolr.CORE, request(q, EXACT));
-    } catch (Exception e) {
-      run.exactErrors++;
-      run.error(e);
-      return;
-    }
-    run.exact[run.exactCount++] = System.nanoTime() - start;
-    if (!respectsConstraints(response)) {
-      run.exactViolations++;
+    Sent sent = run.exact.send(client, request(q, EXACT), run);
+    if (sent != null) {
+      run.exact.answered(sent);
     }
   }
 
   private static void remote(SolrClient client, SolrQuerySet.BenchQuery q, Run run) {
-    long start = System.nanoTime();
-    QueryResponse response;
-    try {
-      response = client.query(BenchSolr.CORE, request(q, REMOTE));
-    } catch (Exception e) {
-      run.remoteErrors++;
-      run.error(e);
+    Sent sent = run.remote.send(client, request(q, REMOTE), run);
+    if (sent == null) {
       return;
     }
-    long nanos = System.nanoTime() - start;
+    QueryResponse response = sent.response();
     Object debug = response.getDebugMap() == null ? null : response.getDebugMap().get("qrerank");
     if (debug == null) {
-      run.remoteErrors++;
-      run.error(new IllegalStateException("no qrerank debug section"));
+      run.remote.failed(new IllegalStateException("no qrerank debug section"), run);
       return;
     }
     long timeout = TIMEOUT_MS * 1_000_000L;
-    double solveMs = ((Number) get(get(debug, "timingsMs"), "solve")).doubleValue();
-    int n = run.remoteCount++;
-    run.remote[n] = nanos;
+    Object solve = QrerankCheck.get(QrerankCheck.get(debug, "timingsMs"), "solve");
+    double solveMs = ((Number) solve).doubleValue();
+    int n = run.remote.answered(sent);
     run.solverOvershoot[n] = Math.max(0, Math.round(solveMs * 1e6) - timeout);
-    run.clientOvershoot[n] = Math.max(0, nanos - timeout);
-    Object reason = get(debug, "fallbackReason");
-    Object source = get(get(debug, "remote"), "source");
+    run.clientOvershoot[n] = Math.max(0, sent.nanos() - timeout);
+    Object reason = QrerankCheck.get(debug, "fallbackReason");
+    Object source = QrerankCheck.get(QrerankCheck.get(debug, "remote"), "source");
     String key = reason == null ? "answered from " + source : "fallback: " + reason;
     if (reason != null && source != null) {
       key = "answered from " + source + ", then " + reason;
     }
     run.answers.merge(key, 1, Integer::sum);
-    if (!respectsConstraints(response)) {
-      run.remoteViolations++;
-    }
-  }
-
-  /** The selected documents are in stock and at most {@value QrerankCheck#CAP} per brand. */
-  private static boolean respectsConstraints(QueryResponse response) {
-    Map<Object, Integer> perBrand = new HashMap<>();
-    for (SolrDocument doc : response.getResults()) {
-      if (!Boolean.TRUE.equals(get(doc.getFieldValue("[qrerank]"), "selected"))) {
-        continue;
-      }
-      Object stock = doc.getFieldValue("stock");
-      if (!(stock instanceof Number s) || s.intValue() < 1) {
-        return false;
-      }
-      Object brand = doc.getFieldValue("brand");
-      if (brand != null && perBrand.merge(brand, 1, Integer::sum) > QrerankCheck.CAP) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Object get(Object node, String key) {
-    if (node instanceof NamedList<?> list) {
-      return list.get(key);
-    }
-    if (node instanceof Map<?, ?> map) {
-      return map.get(key);
-    }
-    return null;
   }
 
   private static NamedList<?> metrics(SolrClient client) throws Exception {
@@ -408,22 +360,16 @@ final class RemoteBench {
 
   /** The measurements of one pass. */
   private static final class Run {
-    final long[] exact;
-    final long[] remote;
+    final Side exact;
+    final Side remote;
     final long[] solverOvershoot;
     final long[] clientOvershoot;
-    int exactCount;
-    int remoteCount;
-    int exactErrors;
-    int remoteErrors;
-    int exactViolations;
-    int remoteViolations;
     final Map<String, Integer> answers = new HashMap<>();
     String firstError;
 
     Run(int queries) {
-      exact = new long[queries];
-      remote = new long[queries];
+      exact = new Side(queries);
+      remote = new Side(queries);
       solverOvershoot = new long[queries];
       clientOvershoot = new long[queries];
     }
@@ -432,6 +378,51 @@ final class RemoteBench {
       if (firstError == null) {
         firstError = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
+    }
+  }
+
+  /** A response and the client's time around {@code SolrClient.query}. */
+  private record Sent(QueryResponse response, long nanos) {}
+
+  /** One solver's side of a pass: client times of its answers, errors, constraint violations. */
+  private static final class Side {
+    final long[] nanos;
+    int count;
+    int errors;
+    int violations;
+
+    Side(int queries) {
+      nanos = new long[queries];
+    }
+
+    /** Sends {@code query}; null when it failed (counted as an error). */
+    Sent send(SolrClient client, SolrQuery query, Run run) {
+      long start = System.nanoTime();
+      try {
+        QueryResponse response = client.query(BenchSolr.CORE, query);
+        return new Sent(response, System.nanoTime() - start);
+      } catch (Exception e) {
+        failed(e, run);
+        return null;
+      }
+    }
+
+    void failed(Exception e, Run run) {
+      errors++;
+      run.error(e);
+    }
+
+    /**
+     * Records an answer's time and checks its selected documents (section 10 counts one out of
+     * stock or over the brand cap, not fewer than k); returns the answer's index.
+     */
+    int answered(Sent sent) {
+      int n = count++;
+      nanos[n] = sent.nanos();
+      if (!QrerankCheck.respectsConstraints(sent.response(), false)) {
+        violations++;
+      }
+      return n;
     }
   }
 
