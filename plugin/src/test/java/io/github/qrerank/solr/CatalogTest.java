@@ -42,7 +42,8 @@ class CatalogTest {
   }
 
   private static List<String> ids(Locale locale) {
-    return under(locale, () -> new Catalog(11L, 90)).all().stream().map(Catalog.Product::id).toList();
+    Catalog catalog = under(locale, () -> new Catalog(11L, 90));
+    return catalog.all().stream().map(Catalog.Product::id).toList();
   }
 
   /** Runs {@code action} with {@code locale} as the default locale, restored afterwards. */

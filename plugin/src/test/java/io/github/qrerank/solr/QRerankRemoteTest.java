@@ -1,6 +1,6 @@
 package io.github.qrerank.solr;
 
-import static io.github.qrerank.solr.QRerankSearchTest.firstPass;
+import static io.github.qrerank.solr.QRerankSearchTest.checkContract;
 import static io.github.qrerank.solr.QRerankSearchTest.reranked;
 
 import io.github.qrerank.provider.server.FaultPlan;
@@ -33,9 +33,7 @@ public class QRerankRemoteTest extends RemoteSolrTestCase {
   /** The request answered by the exact solver for {@code reason}, ranked as solver=exact ranks. */
   private static void assertExactFallback(String rq, String reason, String... params)
       throws Exception {
-    Map<String, Object> first = firstPass(params);
-    Map<String, Object> rsp = reranked(rq, params);
-    Contract.check(rsp, ids(first), scores(first), 20);
+    Map<String, Object> rsp = checkContract(rq, 20, params);
     Map<String, Object> section = debugSection(rsp);
     assertEquals(rq, "remote", section.get("solverRequested"));
     assertEquals(rq, "exact", section.get("solver"));
@@ -53,9 +51,7 @@ public class QRerankRemoteTest extends RemoteSolrTestCase {
     long shots = count("QUERYPARSER.qrerank.remote.main.shots");
     long answers = count("QUERYPARSER.qrerank.remote.main.providerLatency");
     String rq = "{!qrerank solver=remote timeoutMs=30000 caps=brand:1 stockField=stock}";
-    Map<String, Object> first = firstPass("q", "charger cable");
-    Map<String, Object> rsp = reranked(rq, "q", "charger cable");
-    Contract.check(rsp, ids(first), scores(first), 20);
+    Map<String, Object> rsp = checkContract(rq, 20, "q", "charger cable");
     Map<String, Object> section = debugSection(rsp);
     assertEquals("remote", section.get("solverRequested"));
     assertEquals("remote", section.get("solver"));
@@ -195,9 +191,7 @@ public class QRerankRemoteTest extends RemoteSolrTestCase {
         () -> count("QUERYPARSER.qrerank.remote.main.lateAnswers.stored") > stored);
     assertTrue(main.lateAnswersKept() >= 1);
     provider.faults(ProviderFixture.errors(1)); // the provider is down: only the cache can answer
-    Map<String, Object> first = firstPass(params);
-    Map<String, Object> rsp = reranked(rq, params);
-    Contract.check(rsp, ids(first), scores(first), 20);
+    Map<String, Object> rsp = checkContract(rq, 20, params);
     Map<String, Object> section = debugSection(rsp);
     assertNull(section.get("fallbackReason"));
     assertEquals("remote", section.get("solver"));

@@ -193,12 +193,10 @@ public class InstallLayoutTest {
         select(
             Map.of(
                 "rq",
-                "{!qrerank reRankDocs="
-                    + WINDOW
-                    + " k="
-                    + K
-                    + " stockField=stock caps=brand:1"
-                    + " vectorField=embedding userVector=$uv utility=margin:1 lambda=0.5}",
+                rq(
+                    "qrerank",
+                    "stockField=stock caps=brand:1 vectorField=embedding userVector=$uv"
+                        + " utility=margin:1 lambda=0.5"),
                 "uv",
                 vector(brandDirection("gamma"))));
     List<Map<String, Object>> docs = docs(response);
@@ -251,32 +249,15 @@ public class InstallLayoutTest {
   /** The quantum solver and its circuit export come from the lib jar too (no extra jar needed). */
   @Test
   public void qaoaFromTheLibJarAnswersAndWritesItsCircuit() throws Exception {
-    Map<String, Object> response =
-        select(
-            Map.of(
-                "rq",
-                "{!qrerank reRankDocs="
-                    + WINDOW
-                    + " k="
-                    + K
-                    + " stockField=stock caps=brand:1 vectorField=embedding lambda=0.5"
-                    + " solver=qaoa qubits=12 layers=2 shots=256 seed=7 timeoutMs=30000"
-                    + " qasm=true}"));
-    Map<?, ?> debug = (Map<?, ?>) ((Map<?, ?>) response.get("debug")).get("qrerank");
+    Map<?, ?> debug =
+        inStockOnePerBrand(
+            "qrerank", "solver=qaoa qubits=12 layers=2 shots=256 seed=7 timeoutMs=30000 qasm=true");
     assertEquals(debug.toString(), "qaoa", debug.get("solverRequested"));
     Map<?, ?> quantum = (Map<?, ?>) debug.get("quantum");
     assertNotNull("no quantum section in " + debug, quantum);
     assertEquals(12, ((Number) quantum.get("qubits")).intValue());
     String qasm = (String) quantum.get("qasm");
     assertTrue(String.valueOf(qasm), qasm != null && qasm.startsWith("OPENQASM 3"));
-    Set<Object> brands = new HashSet<>();
-    List<Map<String, Object>> docs = docs(response);
-    for (Map<String, Object> doc : docs.subList(0, K)) {
-      Map<?, ?> info = (Map<?, ?>) doc.get("[qrerank]");
-      assertEquals(doc.toString(), Boolean.TRUE, info.get("selected"));
-      assertTrue("out of stock: " + doc, stock(doc) >= 1);
-      assertTrue("brand cap broken by " + doc, brands.add(doc.get("brand")));
-    }
   }
 
   /**
@@ -285,28 +266,13 @@ public class InstallLayoutTest {
    */
   @Test
   public void remoteFromTheLibJarAnswersWithTheProvidersSamples() throws Exception {
-    Map<String, Object> response =
-        select(
-            Map.of(
-                "rq",
-                "{!qrerank_remote reRankDocs="
-                    + WINDOW
-                    + " k="
-                    + K
-                    + " stockField=stock caps=brand:1 vectorField=embedding lambda=0.5"
-                    + " solver=remote qubits=10 layers=1 shots=128 timeoutMs=30000}"));
-    Map<?, ?> debug = (Map<?, ?>) ((Map<?, ?>) response.get("debug")).get("qrerank");
+    Map<?, ?> debug =
+        inStockOnePerBrand(
+            "qrerank_remote", "solver=remote qubits=10 layers=1 shots=128 timeoutMs=30000");
     assertEquals(debug.toString(), "remote", debug.get("solverRequested"));
     assertEquals(debug.toString(), "remote", debug.get("solver"));
     Map<?, ?> remote = (Map<?, ?>) debug.get("remote");
     assertEquals(debug.toString(), "provider", remote.get("source"));
-    Set<Object> brands = new HashSet<>();
-    for (Map<String, Object> doc : docs(response).subList(0, K)) {
-      Map<?, ?> info = (Map<?, ?>) doc.get("[qrerank]");
-      assertEquals(doc.toString(), Boolean.TRUE, info.get("selected"));
-      assertTrue("out of stock: " + doc, stock(doc) >= 1);
-      assertTrue("brand cap broken by " + doc, brands.add(doc.get("brand")));
-    }
     HttpResponse<String> metrics =
         HTTP.send(
             HttpRequest.newBuilder(
@@ -325,6 +291,38 @@ public class InstallLayoutTest {
     assertTrue(core.toString(), ((Number) core.get(base + "requests.remote")).longValue() >= 1);
     assertTrue(core.toString(), ((Number) core.get(base + "remote.provider.shots")).longValue() >= 128);
     assertEquals(core.toString(), "CLOSED", core.get(base + "remote.provider.breaker.state"));
+  }
+
+  /** {@code {!parser reRankDocs=WINDOW k=K more}}. */
+  private static String rq(String parser, String more) {
+    return "{!" + parser + " reRankDocs=" + WINDOW + " k=" + K + " " + more + "}";
+  }
+
+  /**
+   * Re-ranks with {@code parser} and {@code solverParams}, in stock and at most one per brand;
+   * checks that the first K documents are the selected ones and keep both; returns the debug
+   * section.
+   */
+  private static Map<?, ?> inStockOnePerBrand(String parser, String solverParams)
+      throws Exception {
+    Map<String, Object> response =
+        select(
+            Map.of(
+                "rq",
+                rq(
+                    parser,
+                    "stockField=stock caps=brand:1 vectorField=embedding lambda=0.5 "
+                        + solverParams)));
+    Set<Object> brands = new HashSet<>();
+    for (Map<String, Object> doc : docs(response).subList(0, K)) {
+      Map<?, ?> info = (Map<?, ?>) doc.get("[qrerank]");
+      assertEquals(doc.toString(), Boolean.TRUE, info.get("selected"));
+      assertTrue("out of stock: " + doc, stock(doc) >= 1);
+      assertTrue("brand cap broken by " + doc, brands.add(doc.get("brand")));
+    }
+    Object debug = ((Map<?, ?>) response.get("debug")).get("qrerank");
+    assertTrue("no qrerank debug section in " + response.get("debug"), debug instanceof Map);
+    return (Map<?, ?>) debug;
   }
 
   private static Map<String, Object> select(Map<String, String> extra) throws Exception {

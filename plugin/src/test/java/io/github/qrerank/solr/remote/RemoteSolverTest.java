@@ -58,6 +58,17 @@ class RemoteSolverTest {
     return new RemoteSolver(RemoteConfigs.settings(fixture.url(), fixture.tokenFile, more));
   }
 
+  /**
+   * A solver without retries whose circuit opens after {@code failures} failures and stays open
+   * {@code openMs} ms.
+   */
+  private static RemoteSolver breakerSolver(int failures, int openMs) {
+    return solver(
+        RemoteSettings.MAX_ATTEMPTS, 1,
+        RemoteSettings.BREAKER_FAILURES, failures,
+        RemoteSettings.BREAKER_OPEN_MS, openMs);
+  }
+
   /** The exact answer with {@code reason}, respecting every constraint. */
   private static void assertExactFallback(Problem p, RemoteAnswer a, String reason) {
     SolveReport r = a.report();
@@ -68,6 +79,17 @@ class RemoteSolverTest {
     Selection exact = new ExactSolver().solve(p, Budget.unlimited());
     assertArrayEquals(exact.indices(), r.selection().indices());
     assertTrue(p.respectsHardConstraints(r.selection().indices()));
+  }
+
+  /**
+   * Solves a random 40-document problem (seed {@code seed}, k=4) with a 30 s deadline and checks
+   * that the answer is the exact fallback for {@code reason}.
+   */
+  private static RemoteAnswer exactFallback(RemoteSolver s, long seed, String reason) {
+    Problem p = Problems.random(seed, 40, 4);
+    RemoteAnswer a = s.solve(p, QUANTUM, 30_000);
+    assertExactFallback(p, a, reason);
+    return a;
   }
 
   private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
@@ -112,9 +134,7 @@ class RemoteSolverTest {
   void http500sFallBackWithErrorAfterRetries() {
     fixture.faults(ProviderFixture.errors(1));
     try (RemoteSolver s = solver(RemoteSettings.MAX_ATTEMPTS, 3)) {
-      Problem p = Problems.random(2, 40, 4);
-      RemoteAnswer a = s.solve(p, QUANTUM, 30_000);
-      assertExactFallback(p, a, RemoteSolver.ERROR);
+      RemoteAnswer a = exactFallback(s, 2, RemoteSolver.ERROR);
       assertEquals(2, a.trace().retries(), "two retries with the same key, then give up");
       assertTrue(a.trace().detail().contains("HTTP 500"), a.trace().detail());
       assertEquals(0, s.metrics().shots(), "no job was accepted");
@@ -125,8 +145,7 @@ class RemoteSolverTest {
   void malformedBodiesFallBackWithBadResponse() {
     fixture.faults(ProviderFixture.malformed(1));
     try (RemoteSolver s = solver(RemoteSettings.MAX_ATTEMPTS, 2)) {
-      Problem p = Problems.random(3, 40, 4);
-      assertExactFallback(p, s.solve(p, QUANTUM, 30_000), RemoteSolver.BAD_RESPONSE);
+      exactFallback(s, 3, RemoteSolver.BAD_RESPONSE);
     }
   }
 
@@ -139,9 +158,7 @@ class RemoteSolverTest {
     RemoteSettings settings =
         RemoteConfigs.settings("http://127.0.0.1:" + closedPort, fixture.tokenFile);
     try (RemoteSolver s = new RemoteSolver(settings)) {
-      Problem p = Problems.random(4, 40, 4);
-      RemoteAnswer a = s.solve(p, QUANTUM, 30_000);
-      assertExactFallback(p, a, RemoteSolver.ERROR);
+      RemoteAnswer a = exactFallback(s, 4, RemoteSolver.ERROR);
       assertTrue(a.trace().detail().contains("refused"), a.trace().detail());
     }
   }
@@ -150,9 +167,7 @@ class RemoteSolverTest {
   void aRefusedTokenFallsBackWithAuthAndIsNotRetried() {
     RemoteSettings settings = RemoteConfigs.settings(fixture.url(), fixture.wrongTokenFile);
     try (RemoteSolver s = new RemoteSolver(settings)) {
-      Problem p = Problems.random(5, 40, 4);
-      RemoteAnswer a = s.solve(p, QUANTUM, 30_000);
-      assertExactFallback(p, a, RemoteSolver.AUTH);
+      RemoteAnswer a = exactFallback(s, 5, RemoteSolver.AUTH);
       assertEquals(0, a.trace().retries());
       assertFalse(a.trace().detail().contains(ProviderFixture.WRONG_TOKEN));
       assertFalse(a.trace().detail().contains(ProviderFixture.TOKEN));
@@ -163,9 +178,7 @@ class RemoteSolverTest {
   void aFailedJobFallsBackWithError() {
     fixture.faults(ProviderFixture.failedJobs());
     try (RemoteSolver s = solver()) {
-      Problem p = Problems.random(6, 40, 4);
-      RemoteAnswer a = s.solve(p, QUANTUM, 30_000);
-      assertExactFallback(p, a, RemoteSolver.ERROR);
+      RemoteAnswer a = exactFallback(s, 6, RemoteSolver.ERROR);
       assertTrue(a.trace().detail().contains("Failed"), a.trace().detail());
       assertNotNull(a.trace().jobId());
       assertEquals(0, a.trace().retries(), "a failed job is not retried");
@@ -189,11 +202,7 @@ class RemoteSolverTest {
   @Test
   void theBreakerOpensAfterConsecutiveFailuresAndClosesAfterAProbe() throws Exception {
     fixture.faults(ProviderFixture.errors(1));
-    try (RemoteSolver s =
-        solver(
-            RemoteSettings.MAX_ATTEMPTS, 1,
-            RemoteSettings.BREAKER_FAILURES, 2,
-            RemoteSettings.BREAKER_OPEN_MS, 300)) {
+    try (RemoteSolver s = breakerSolver(2, 300)) {
       Problem p = Problems.random(8, 40, 4);
       assertExactFallback(p, s.solve(p, QUANTUM, 30_000), RemoteSolver.ERROR);
       assertEquals(CircuitBreaker.State.CLOSED, s.breakerState());
@@ -217,11 +226,7 @@ class RemoteSolverTest {
   @Test
   void aFailedProbeOpensTheCircuitAgain() throws Exception {
     fixture.faults(ProviderFixture.errors(1));
-    try (RemoteSolver s =
-        solver(
-            RemoteSettings.MAX_ATTEMPTS, 1,
-            RemoteSettings.BREAKER_FAILURES, 1,
-            RemoteSettings.BREAKER_OPEN_MS, 200)) {
+    try (RemoteSolver s = breakerSolver(1, 200)) {
       Problem p = Problems.random(9, 40, 4);
       s.solve(p, QUANTUM, 30_000);
       assertEquals(CircuitBreaker.State.OPEN, s.breakerState());
