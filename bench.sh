@@ -6,13 +6,14 @@
 #   ./bench.sh                   full run (about 4 minutes on 2 cores)
 #   ./bench.sh --quick           smoke run with tiny samples (the report says so)
 #   ./bench.sh --only S1,S2      only these sections; the others are marked as not measured
-#   ./bench.sh --skip S1,S2      every section but these (--skip-solr is --skip solr,cloud)
+#   ./bench.sh --skip S1,S2      every section but these (--skip-solr is --skip solr,cloud,remote)
 #   ./bench.sh --only S1 --keep  measure S1, copy the other sections from the current report
 #                                (each marked with the run that measured it)
 #   ./bench.sh --out FILE        write the report elsewhere
 #
 # Sections: exact, cpsat (runs exact too), solr, strange, bandwidth, qaoa, penalty, qaoa-latency,
-# cloud (qrerank against rerank on a 2-shard SolrCloud, and the shards' extra bytes).
+# cloud (qrerank against rerank on a 2-shard SolrCloud, and the shards' extra bytes), remote
+# (solver=remote against solver=exact while an in-process provider server flaps).
 # The bandwidth section holds 3 GiB of arrays at 26 qubits, hence the 6 GiB heap.
 # -XX:+AlwaysPreTouch makes the JVM touch its heap at start (about 0.3 s for the 1 GiB initial
 # heap, and again whenever the heap grows), so that timed code allocating fresh arrays does not

@@ -13,7 +13,8 @@ import java.util.Optional;
  * the exact solver, the same instances on OR-Tools CP-SAT, {@code {!qrerank}} against {@code
  * {!rerank}} in a real Solr, the quantum path (the simulator against Strange and against the
  * memory bandwidth, QAOA's quality, the penalty weights, QAOA's latency), and {@code {!qrerank}}
- * against {@code {!rerank}} on a 2-shard SolrCloud, then writes BENCHMARKS.md. Each {@link Section} can be selected alone ({@link BenchOptions#parse}). Progress
+ * against {@code {!rerank}} on a 2-shard SolrCloud, {@code solver=remote} against {@code
+ * solver=exact} under a flapping provider, then writes BENCHMARKS.md. Each {@link Section} can be selected alone ({@link BenchOptions#parse}). Progress
  * goes to stderr.
  */
 public final class BenchMain {
@@ -92,6 +93,14 @@ public final class BenchMain {
       sectionLoad(report, load);
     } else {
       notSelected.report(Section.CLOUD);
+    }
+    if (o.runs(Section.REMOTE)) {
+      progress("remote: solver=remote under a flapping provider");
+      String load = loadAverage();
+      report.markdown(RemoteReport.markdown(RemoteBench.run(o)));
+      sectionLoad(report, load);
+    } else {
+      notSelected.report(Section.REMOTE);
     }
 
     report.loadAtEnd(loadAverage());

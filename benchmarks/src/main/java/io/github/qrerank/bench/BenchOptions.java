@@ -92,7 +92,7 @@ record BenchOptions(
    * Parses {@code [--out FILE] [--command TEXT] [--quick] [--only SECTIONS] [--skip SECTIONS]
    * [--skip-solr] [--keep]}; SECTIONS is a comma-separated list of {@link Section} option names.
    * {@code --only} picks the sections to measure (default: all), {@code --skip} removes some,
-   * {@code --skip-solr} is {@code --skip solr,cloud}; {@code --keep} copies the sections not measured
+   * {@code --skip-solr} is {@code --skip solr,cloud,remote}; {@code --keep} copies the sections not measured
    * from the file being replaced, each marked with the run that measured it.
    */
   static BenchOptions parse(String[] args) {
@@ -108,7 +108,7 @@ record BenchOptions(
         case COMMAND -> command = value(args, ++i, COMMAND);
         case QUICK -> quick = true;
         case KEEP -> keep = true;
-        case SKIP_SOLR -> skipped.addAll(EnumSet.of(Section.SOLR, Section.CLOUD));
+        case SKIP_SOLR -> skipped.addAll(EnumSet.of(Section.SOLR, Section.CLOUD, Section.REMOTE));
         case ONLY -> sections = sectionList(value(args, ++i, ONLY), ONLY);
         case SKIP -> skipped.addAll(sectionList(value(args, ++i, SKIP), SKIP));
         default ->

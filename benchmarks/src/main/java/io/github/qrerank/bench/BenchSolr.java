@@ -39,9 +39,20 @@ final class BenchSolr implements AutoCloseable {
     this.client = client;
   }
 
+  /** A change to the Solr home's files before Solr starts (for example another query parser). */
+  interface HomeEdit {
+    void apply(Path home) throws IOException;
+  }
+
   static BenchSolr start() throws Exception {
+    return start(home -> {});
+  }
+
+  /** A Solr whose home {@code edit} has changed first; the core's files are under home/products. */
+  static BenchSolr start(HomeEdit edit) throws Exception {
     Path root = Files.createTempDirectory("qrerank-bench-");
     Path home = DemoSolrHome.create(root.resolve("solr-home"));
+    edit.apply(home);
     if (System.getProperty("solr.log.dir") == null) {
       System.setProperty("solr.log.dir", root.resolve("logs").toString());
     }

@@ -86,7 +86,7 @@ final class QrerankCheck {
   }
 
   /** Selected documents: stock >= 1, at most CAP per brand, and K of them when complete. */
-  private static boolean respectsConstraints(QueryResponse response, boolean complete) {
+  static boolean respectsConstraints(QueryResponse response, boolean complete) {
     Map<Object, Integer> perBrand = new HashMap<>();
     int selected = 0;
     for (SolrDocument doc : response.getResults()) {
@@ -106,7 +106,8 @@ final class QrerankCheck {
     return !complete || selected == K;
   }
 
-  private static Object get(Object node, String key) {
+  /** The value under {@code key} of a debug or transformer node (NamedList or Map), else null. */
+  static Object get(Object node, String key) {
     if (node instanceof NamedList<?> list) {
       return list.get(key);
     }

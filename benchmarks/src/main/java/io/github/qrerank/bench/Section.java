@@ -17,7 +17,8 @@ enum Section {
   QAOA("qaoa", 6, "QAOA quality"),
   PENALTY("penalty", 7, "The penalty weight rule"),
   QAOA_LATENCY("qaoa-latency", 8, "In-process QAOA latency and the largest subspace"),
-  CLOUD("cloud", 9, "SolrCloud, 2 shards: end-to-end latency and the shards' extra bytes");
+  CLOUD("cloud", 9, "SolrCloud, 2 shards: end-to-end latency and the shards' extra bytes"),
+  REMOTE("remote", 10, "solver=remote under a flapping provider");
 
   private final String option;
   private final int number;

@@ -60,6 +60,9 @@ class BenchMainSmokeTest {
     assertTrue(md.contains("Ratio qrerank / rerank on 2 shards"), md);
     assertTrue(md.contains("above brand:2 across the shards in **0** answers"), md);
     assertTrue(md.contains("| **extra bytes per shard response** |"), md);
+    assertTrue(md.contains("| `solver=remote` | 8 | 0 | 0 |"), md);
+    assertTrue(md.contains("Errors: **0** (target 0)"), md);
+    assertTrue(md.contains("more than 2 of a brand): **0** (target 0)"), md);
     for (Section s : Section.values()) {
       assertTrue(md.contains(s.heading() + "\n\n"), s.heading());
     }

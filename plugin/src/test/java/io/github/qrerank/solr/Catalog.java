@@ -3,6 +3,7 @@ package io.github.qrerank.solr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.apache.solr.common.SolrInputDocument;
@@ -79,7 +80,10 @@ final class Catalog {
   Catalog(long seed, int size) {
     Random r = new Random(seed);
     for (int i = 0; i < size; i++) {
-      String id = String.format("p%03d", i);
+      // Locale.ROOT: the ids must not depend on the default locale, which the Solr test classes
+      // randomize (some locales format %d with non-ASCII digits) and which is whatever class's
+      // locale first touches a shared catalog; tests address documents by literal ids ("p004").
+      String id = String.format(Locale.ROOT, "p%03d", i);
       StringBuilder title = new StringBuilder();
       int words = 2 + r.nextInt(5);
       for (int w = 0; w < words; w++) {

@@ -53,22 +53,27 @@ public class QRerankSearchTest extends QRerankTestCase {
     return query(p.toArray(new String[0]));
   }
 
-  static Contract.Expected checkContract(String rq, int reRankDocs, String... params)
+  /**
+   * The re-ranked request ({@link #reranked}), checked against the contract with its first pass
+   * ({@link Contract#check}, which also asserts that it lists the expected ids) and as many hits.
+   */
+  static Map<String, Object> checkContract(String rq, int reRankDocs, String... params)
       throws Exception {
     Map<String, Object> first = firstPass(params);
     Map<String, Object> rsp = reranked(rq, params);
     assertEquals(numFound(first), numFound(rsp));
-    return Contract.check(rsp, ids(first), scores(first), reRankDocs);
+    Contract.check(rsp, ids(first), scores(first), reRankDocs);
+    return rsp;
   }
 
   @Test
   public void orderAndScoresFollowTheContract() throws Exception {
-    Contract.Expected e =
+    Map<String, Object> rsp =
         checkContract(
             "{!qrerank reRankDocs=15 k=5 caps=brand:1 utility=margin:1 userVector=$uv}",
             15,
             "q", Q, "uv", "[0.3,-0.2,0.9,0.1]");
-    assertTrue("the window is smaller than the hits", e.ids().size() > 15);
+    assertTrue("the window is smaller than the hits", ids(rsp).size() > 15);
     checkContract("{!qrerank}", 20, "q", Q);
     Map<String, Object> defaults = debugSection(reranked("{!qrerank}", "q", Q));
     assertEquals("init arg k=4 is the default", 4, integer(defaults.get("k")));
@@ -106,11 +111,11 @@ public class QRerankSearchTest extends QRerankTestCase {
   @Test
   public void sortGivesTheFirstPassOrder() throws Exception {
     String[] params = {"q", Q, "sort", "price asc, id asc"};
-    Contract.Expected e =
-        checkContract("{!qrerank reRankDocs=12 k=3 caps=brand:1}", 12, params);
+    List<String> reranked =
+        ids(checkContract("{!qrerank reRankDocs=12 k=3 caps=brand:1}", 12, params));
     List<String> sorted = ids(firstPass(params));
     assertEquals("after the window the sort order holds", sorted.subList(12, sorted.size()),
-        e.ids().subList(12, e.ids().size()));
+        reranked.subList(12, reranked.size()));
   }
 
   @Test

@@ -157,8 +157,10 @@ public class QRerankValidationTest extends QRerankTestCase {
     assertBad("solver", "solver=quantum");
     SolrException e = error("q", "phone", "rq", "{!qrerank solver=remote}");
     assertEquals(400, e.code());
-    assertTrue(e.getMessage(), e.getMessage().contains("'remote' is not available in this"));
-    assertTrue(e.getMessage(), e.getMessage().contains("available: auto, exact, greedy, qaoa"));
+    assertTrue(e.getMessage(), e.getMessage().startsWith("qrerank: 'solver' is remote but no"));
+    assertTrue(e.getMessage(), e.getMessage().contains("quantum provider is configured"));
+    e = error("q", "phone", "rq", "{!qrerank solver=foo}");
+    assertTrue(e.getMessage(), e.getMessage().contains("one of auto, exact, greedy, qaoa, remote"));
     for (String kind : new String[] {"auto", "exact", "greedy", "qaoa", "QAOA"}) {
       Map<String, Object> rsp =
           query("q", "phone", "rq", "{!qrerank solver=" + kind + "}", "debugQuery", "true");

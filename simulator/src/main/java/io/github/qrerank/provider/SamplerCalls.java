@@ -38,33 +38,53 @@ public final class SamplerCalls {
         throw stillPending(job, last, e);
       }
       last = state.status();
-      switch (state.status()) {
-        case COMPLETED:
-          return provider.results(job, deadline);
-        case FAILED:
-        case CANCELLED:
-          throw new ProviderErrorException(
-              "job "
-                  + job.id()
-                  + " ended "
-                  + state.status().apiName()
-                  + (state.reason() == null ? "" : ": " + state.reason()),
-              0,
-              false,
-              null);
-        default:
-          long sleep = Math.min(pollInterval.toNanos(), deadline.remainingNanos());
-          if (sleep > 0) {
-            TimeUnit.NANOSECONDS.sleep(sleep);
-          }
-          if (deadline.expired()) {
-            throw stillPending(job, last, null);
-          }
+      if (completedOrPause(job, state, pollInterval, deadline)) {
+        return provider.results(job, deadline);
+      }
+      if (deadline.expired()) {
+        throw stillPending(job, last, null);
       }
     }
   }
 
-  private static ProviderTimeoutException stillPending(JobRef job, JobStatus last, Throwable cause) {
+  /**
+   * One polling step, after {@code job}'s status was read as {@code state}: true when the job is
+   * completed (its results can be read now); otherwise, unless it ended, a pause until the next
+   * poll ({@code pollInterval}, or what is left of {@code deadline} when that is less) and false.
+   * The caller decides what a passed deadline means.
+   *
+   * @throws ProviderErrorException (not retryable) when the job ended {@code Failed} or {@code
+   *     Cancelled}; the message carries the provider's reason
+   * @throws InterruptedException when the calling thread is interrupted during the pause
+   */
+  public static boolean completedOrPause(
+      JobRef job, JobState state, Duration pollInterval, Budget deadline)
+      throws InterruptedException {
+    switch (state.status()) {
+      case COMPLETED:
+        return true;
+      case FAILED:
+      case CANCELLED:
+        throw new ProviderErrorException(
+            "job "
+                + job.id()
+                + " ended "
+                + state.status().apiName()
+                + (state.reason() == null ? "" : ": " + state.reason()),
+            0,
+            false,
+            null);
+      default:
+        long sleep = Math.min(pollInterval.toNanos(), deadline.remainingNanos());
+        if (sleep > 0) {
+          TimeUnit.NANOSECONDS.sleep(sleep);
+        }
+        return false;
+    }
+  }
+
+  /** The timeout of a job whose last status read was {@code last} when the deadline passed. */
+  public static ProviderTimeoutException stillPending(JobRef job, JobStatus last, Throwable cause) {
     return new ProviderTimeoutException(
         "job " + job.id() + " still " + last.apiName() + " at the deadline", cause);
   }

@@ -29,6 +29,15 @@ public final class QaoaSimulation {
     this.space = mixer.space();
     this.mixer = mixer;
     this.cost = cost;
+    this.spread = spreadOf(cost);
+  }
+
+  /**
+   * The standard deviation of {@code cost} over its entries (the basis states of the subspace it
+   * is tabulated over): {@link #spread()} without building a simulation, for a circuit that is run
+   * elsewhere.
+   */
+  public static double spreadOf(Diagonal cost) {
     double mean = 0;
     for (int r = 0; r < cost.size(); r++) {
       mean += cost.value(r);
@@ -39,7 +48,7 @@ public final class QaoaSimulation {
       double d = cost.value(r) - mean;
       var += d * d;
     }
-    this.spread = Math.sqrt(var / cost.size());
+    return Math.sqrt(var / cost.size());
   }
 
   public WeightSubspace space() {

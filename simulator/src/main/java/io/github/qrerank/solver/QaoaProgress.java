@@ -49,6 +49,18 @@ final class QaoaProgress {
     this.simulationNanos = System.nanoTime() - start;
   }
 
+  /**
+   * The angles of a circuit that is sampled elsewhere (no simulated state, so no expectation); the
+   * time so far counts as {@code simulationNanos}, the circuit's preparation.
+   */
+  void prepared(double spread, AngleSchedule.Angles angles) {
+    this.costSpread = spread;
+    this.gammas = angles.gammas();
+    this.betas = angles.betas();
+    this.refinementEvaluations = angles.evaluations();
+    this.simulationNanos = System.nanoTime() - start;
+  }
+
   void sampled(double energy, double probability, double feasibleShare, int distinct) {
     this.bestSampleEnergy = energy;
     this.bestSampleProbability = probability;

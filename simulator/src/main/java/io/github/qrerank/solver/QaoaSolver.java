@@ -94,44 +94,21 @@ public final class QaoaSolver implements Solver {
    *     QuantumSettings#QUBITS})
    */
   public QaoaRun run(Problem problem, Budget budget) {
-    int k = problem.k();
-    if (settings.qubits() < k) {
-      throw new IllegalArgumentException(
-          QuantumSettings.QUBITS + " must be >= k = " + k + ": " + settings.qubits());
-    }
-    long start = System.nanoTime();
-    int[] selectable = Shortlist.selectable(problem);
-    SearchState greedy = GreedySwapSolver.run(new Candidates(problem), Budget.unlimited());
-    int[] reference = greedy.c.docs(greedy.positions(), greedy.size());
-    int[] shortlist = Shortlist.select(problem, selectable, reference, settings.qubits());
-    int n = shortlist.length;
-    int w = Math.min(k, n);
-    if (n > 0 && WeightSubspace.binomial(n, w) > MAX_DIMENSION) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "%s=%d with k=%d gives C(%d,%d) = %d states, more than %d",
-              QuantumSettings.QUBITS,
-              settings.qubits(),
-              k,
-              n,
-              w,
-              WeightSubspace.binomial(n, w),
-              MAX_DIMENSION));
-    }
-    QaoaProgress progress = new QaoaProgress(settings, shortlist, w, start);
-    int[] pool = pool(problem, selectable, shortlist);
+    Shortlisted prepared = shortlist(problem, settings);
+    int[] shortlist = prepared.shortlist();
+    int w = prepared.weight();
+    QaoaProgress progress = prepared.progress();
+    int[] pool = prepared.pool();
     if (w == 0) {
       // Nothing to put on qubits: k = 0 or no selectable document.
       int[] none = new SampleRepair(problem, pool).repair(new int[0]);
       return progress.finish(
           new Selection(problem, none, true, problem.objective(none), NAME, 0), null, null);
     }
+    int n = shortlist.length;
     Problem sub = problem.restrictTo(shortlist);
-    Selection fallback =
-        new Selection(
-            problem, reference, false, Double.POSITIVE_INFINITY, GreedySwapSolver.NAME, 0);
-    Hamiltonian h = Hamiltonian.of(problem, shortlist, reference);
+    Selection fallback = prepared.greedy();
+    Hamiltonian h = Hamiltonian.of(problem, shortlist, prepared.reference());
     progress.hamiltonian(h);
     if (budget.expired()) {
       return progress.timedOut("shortlist", fallback);
@@ -186,7 +163,7 @@ public final class QaoaSolver implements Solver {
   }
 
   /** The shortlist in utility order, then the other selectable documents in utility order. */
-  private static int[] pool(Problem problem, int[] selectable, int[] shortlist) {
+  static int[] pool(Problem problem, int[] selectable, int[] shortlist) {
     boolean[] in = new boolean[problem.size()];
     for (int d : shortlist) {
       in[d] = true;
@@ -201,7 +178,7 @@ public final class QaoaSolver implements Solver {
     return pool;
   }
 
-  private static int[] toWindow(int[] shortlist, int[] subIndices) {
+  static int[] toWindow(int[] shortlist, int[] subIndices) {
     int[] out = new int[subIndices.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = shortlist[subIndices[i]];
@@ -209,13 +186,13 @@ public final class QaoaSolver implements Solver {
     return out;
   }
 
-  private static Selection toWindowSelection(Problem problem, int[] shortlist, Selection sub) {
+  static Selection toWindowSelection(Problem problem, int[] shortlist, Selection sub) {
     return new Selection(
         problem, toWindow(shortlist, sub.indices()), true, sub.objective(), sub.solver(), 0);
   }
 
   /** Equal (size, quota coverage) and F equal up to rounding. */
-  private static boolean sameKey(Problem problem, Selection a, Selection b) {
+  static boolean sameKey(Problem problem, Selection a, Selection b) {
     double tol = 1e-9 * (1 + Math.abs(a.objective()));
     return a.size() == b.size()
         && coverage(problem, a.indices()) == coverage(problem, b.indices())
@@ -306,5 +283,68 @@ public final class QaoaSolver implements Solver {
       }
       return m;
     }
+  }
+
+  /**
+   * The shortlist a QAOA run starts from, and what building it established.
+   *
+   * @param reference the greedy answer, reserved in the shortlist and the Hamiltonian's reference
+   * @param shortlist the documents put on qubits, in utility order
+   * @param weight the number of documents a sample selects: min(k, shortlist size)
+   * @param pool the shortlist, then the other selectable documents, both in utility order (what
+   *     {@link SampleRepair} fills from)
+   * @param greedy the greedy answer as a selection: the answer when the run times out early
+   * @param progress the run's diagnostics, started when the shortlist step began
+   */
+  record Shortlisted(
+      int[] reference,
+      int[] shortlist,
+      int weight,
+      int[] pool,
+      Selection greedy,
+      QaoaProgress progress) {}
+
+  /**
+   * Checks {@code qubits} against k, reserves the greedy answer and picks the shortlist, and starts
+   * the run's diagnostics; shared by the in-process run and {@link QaoaCircuitJob}, so both put the
+   * same documents on qubits and fill repaired samples from the same pool.
+   *
+   * @throws IllegalArgumentException when {@code qubits} is below k, or the shortlist's subspace
+   *     would have more than {@link #MAX_DIMENSION} states
+   */
+  static Shortlisted shortlist(Problem problem, QuantumSettings settings) {
+    int k = problem.k();
+    if (settings.qubits() < k) {
+      throw new IllegalArgumentException(
+          QuantumSettings.QUBITS + " must be >= k = " + k + ": " + settings.qubits());
+    }
+    long start = System.nanoTime();
+    int[] selectable = Shortlist.selectable(problem);
+    SearchState greedy = GreedySwapSolver.run(new Candidates(problem), Budget.unlimited());
+    int[] reference = greedy.c.docs(greedy.positions(), greedy.size());
+    int[] shortlist = Shortlist.select(problem, selectable, reference, settings.qubits());
+    int n = shortlist.length;
+    int w = Math.min(k, n);
+    if (n > 0 && WeightSubspace.binomial(n, w) > MAX_DIMENSION) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s=%d with k=%d gives C(%d,%d) = %d states, more than %d",
+              QuantumSettings.QUBITS,
+              settings.qubits(),
+              k,
+              n,
+              w,
+              WeightSubspace.binomial(n, w),
+              MAX_DIMENSION));
+    }
+    return new Shortlisted(
+        reference,
+        shortlist,
+        w,
+        pool(problem, selectable, shortlist),
+        new Selection(
+            problem, reference, false, Double.POSITIVE_INFINITY, GreedySwapSolver.NAME, 0),
+        new QaoaProgress(settings, shortlist, w, start));
   }
 }

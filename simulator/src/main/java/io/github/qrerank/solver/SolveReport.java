@@ -43,9 +43,9 @@ public record SolveReport(
 
   /**
    * True when {@link #quantum()} is a comparison run beside a classical answer, false when it is
-   * the run QAOA answered (or fell back) from or there is none.
+   * the run QAOA answered (or fell back) from, in process or remote, or there is none.
    */
   public boolean quantumCompared() {
-    return quantum != null && requested != SolverKind.QAOA;
+    return quantum != null && requested != SolverKind.QAOA && requested != SolverKind.REMOTE;
   }
 }

@@ -9,7 +9,13 @@ public enum SolverKind {
   EXACT,
   GREEDY,
   /** {@link QaoaSolver} on the in-process simulator; the exact answer past the budget. */
-  QAOA;
+  QAOA,
+  /**
+   * The QAOA circuit ({@link QaoaCircuitJob}) sampled by a remote quantum provider; the exact answer
+   * when the provider does not answer in time or fails. Needs a provider, which the Solr plugin
+   * configures: {@link Solvers#run} refuses it.
+   */
+  REMOTE;
 
   /** Parses a parameter value, case-insensitively; null when unknown. */
   public static SolverKind parse(String value) {

@@ -126,13 +126,20 @@ public final class Solvers {
           fallback = INCOMPLETE;
         }
       }
+      case REMOTE ->
+          throw new IllegalArgumentException(
+              "solver remote needs a quantum provider: the Solr plugin runs it, Solvers cannot");
       default -> throw new IllegalArgumentException("unsupported solver: " + kind);
     }
     return new SolveReport(kind, selection, fallback, System.nanoTime() - start, run, 0);
   }
 
-  /** True when {@code a} has fewer documents than {@code b}, or as many and less quota coverage. */
-  private static boolean lessComplete(Problem problem, Selection a, Selection b) {
+  /**
+   * True when {@code a} has fewer documents than {@code b}, or as many and less quota coverage
+   * (Σ over quotas of min(members selected, min)): the test that sends a quantum answer back to the
+   * exact one with reason {@value #INCOMPLETE}.
+   */
+  public static boolean lessComplete(Problem problem, Selection a, Selection b) {
     if (a.size() != b.size()) {
       return a.size() < b.size();
     }

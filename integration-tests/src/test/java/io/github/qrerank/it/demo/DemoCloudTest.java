@@ -1,16 +1,12 @@
 package io.github.qrerank.it.demo;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import io.github.qrerank.it.demo.DemoPrintout.Example;
-import io.github.qrerank.it.demo.DemoPrintout.Row;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -31,17 +27,10 @@ public class DemoCloudTest {
 
   @BeforeClass
   public static void runDemo() throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    String home = TMP.getRoot().toPath().resolve("demo-home").toString();
-    DemoMain.run(
-        DemoOptions.parse(
-            "--cloud", "--exit", "--docs", String.valueOf(DOCS), "--port", "0", "--home", home),
-        out,
-        false);
-    printout = buffer.toString(StandardCharsets.UTF_8);
-    System.out.println(printout);
-    parsed = new DemoPrintout(printout);
+    parsed =
+        DemoPrintout.run(
+            TMP.getRoot().toPath().resolve("demo-home"), "--cloud", "--docs", String.valueOf(DOCS));
+    printout = parsed.text;
   }
 
   @Test
@@ -69,23 +58,8 @@ public class DemoCloudTest {
   @Test
   public void selectionsKeepTheirConstraintsAcrossShards() {
     for (Example e : parsed.examples) {
-      for (Row row : e.reranked()) {
-        assertTrue(e.q() + ": out-of-stock " + row, row.stock() >= 1);
-      }
-      e.caps()
-          .forEach(
-              (field, max) -> {
-                Map<String, Integer> used = new HashMap<>();
-                for (Row row : e.reranked()) {
-                  int n = used.merge(row.field(field), 1, Integer::sum);
-                  assertTrue(e.q() + ": cap " + field + " in " + e.reranked(), n <= max);
-                }
-              });
-      for (String line : e.solveLines()) {
-        if (line.startsWith("quota ")) {
-          assertTrue(line, line.endsWith("(met)"));
-        }
-      }
+      assertFalse(e.q() + " has no caps", e.caps().isEmpty());
+      assertEquals(List.of(), e.violations());
     }
   }
 }

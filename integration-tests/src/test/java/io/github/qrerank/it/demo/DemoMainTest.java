@@ -7,13 +7,11 @@ import static org.junit.Assert.assertTrue;
 
 import io.github.qrerank.it.demo.DemoPrintout.Example;
 import io.github.qrerank.it.demo.DemoPrintout.Row;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.BeforeClass;
@@ -43,16 +41,9 @@ public class DemoMainTest {
 
   @BeforeClass
   public static void runDemo() throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    String home = TMP.getRoot().toPath().resolve("demo-home").toString();
-    DemoMain.run(
-        DemoOptions.parse("--exit", "--docs", String.valueOf(DOCS), "--port", "0", "--home", home),
-        out,
-        false);
-    printout = buffer.toString(StandardCharsets.UTF_8);
-    System.out.println(printout);
-    parsed = new DemoPrintout(printout);
+    parsed =
+        DemoPrintout.run(TMP.getRoot().toPath().resolve("demo-home"), "--docs", String.valueOf(DOCS));
+    printout = parsed.text;
   }
 
   @Test
@@ -76,29 +67,8 @@ public class DemoMainTest {
   public void qrerankTopFivesAreInStockAndWithinCaps() {
     for (Example e : parsed.examples) {
       assertEquals("stock", e.localParam("stockField"));
-      for (Row row : e.reranked()) {
-        assertTrue(e.q() + ": out-of-stock " + row, row.stock() >= 1);
-      }
-      assertFalse(e.caps().isEmpty());
-      e.caps()
-          .forEach(
-              (field, max) -> {
-                Map<String, Integer> used = new HashMap<>();
-                for (Row row : e.reranked()) {
-                  int n = used.merge(row.field(field), 1, Integer::sum);
-                  assertTrue(
-                      e.q()
-                          + ": more than "
-                          + max
-                          + " of "
-                          + field
-                          + "="
-                          + row.field(field)
-                          + " in "
-                          + e.reranked(),
-                      n <= max);
-                }
-              });
+      assertFalse(e.q() + " has no caps", e.caps().isEmpty());
+      assertEquals(List.of(), e.violations());
     }
   }
 

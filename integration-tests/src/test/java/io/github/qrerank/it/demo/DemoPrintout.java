@@ -1,6 +1,11 @@
 package io.github.qrerank.it.demo;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +77,35 @@ final class DemoPrintout {
       }
       return null;
     }
+
+    /**
+     * What the qrerank top list breaks of its {@code rq}: out-of-stock rows, a cap's field value
+     * seen more often than its maximum, quota lines not reported met. Empty when it keeps them all.
+     */
+    List<String> violations() {
+      List<String> found = new ArrayList<>();
+      for (Row row : reranked) {
+        if (row.stock() < 1) {
+          found.add(q + ": out of stock: " + row);
+        }
+      }
+      caps()
+          .forEach(
+              (field, max) -> {
+                Map<String, Integer> used = new HashMap<>();
+                for (Row row : reranked) {
+                  if (used.merge(row.field(field), 1, Integer::sum) == max + 1) {
+                    found.add(q + ": more than " + max + " of " + field + "=" + row.field(field));
+                  }
+                }
+              });
+      for (String line : solveLines) {
+        if (line.startsWith("quota ") && !line.endsWith("(met)")) {
+          found.add(q + ": " + line);
+        }
+      }
+      return found;
+    }
   }
 
   private static final Pattern DISTINCT =
@@ -80,10 +114,27 @@ final class DemoPrintout {
   private static final Pattern ROW = Pattern.compile("^ {4}\\d \\S.*");
   private static final Pattern SOLVE = Pattern.compile("^ {4}(solver|window|cap|quota|timings) .*");
 
+  final String text;
   final List<Example> examples = new ArrayList<>();
   final List<String> curls = new ArrayList<>();
 
+  /**
+   * Runs the demo in this JVM as {@code ./demo.sh --exit --port 0 --home home} plus {@code args},
+   * echoes what it printed and parses it.
+   */
+  static DemoPrintout run(Path home, String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--exit", "--port", "0", "--home", home.toString()));
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    DemoMain.run(DemoOptions.parse(all.toArray(new String[0])), out, false);
+    String printout = buffer.toString(StandardCharsets.UTF_8);
+    System.out.println(printout);
+    return new DemoPrintout(printout);
+  }
+
   DemoPrintout(String printout) {
+    text = printout;
     String q = null;
     String rq = null;
     List<Row> plain = null;

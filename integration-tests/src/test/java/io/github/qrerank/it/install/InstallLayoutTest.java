@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import io.github.qrerank.provider.server.ProviderServer;
+import io.github.qrerank.provider.server.ServerOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,10 +37,12 @@ import org.noggit.ObjectBuilder;
 /**
  * Proves the install instructions: copy ONE jar, {@code qrerank-plugin-<version>-solr.jar}, into
  * {@code <solr_home>/lib} and create a core from {@code configsets/products}. Solr runs in a child
- * JVM whose class path is this JVM's minus every qrerank and EJML entry, so the plugin, the
- * simulator and EJML can only come from that jar. The test indexes a small catalog over HTTP and
- * checks that {@code rq={!qrerank ...}} re-ranked it: selected documents first, in stock, within
- * the brand cap, with the contract's scores, the {@code [qrerank]} field and the debug section.
+ * JVM whose class path is this JVM's minus every qrerank, EJML and resilience4j entry, so the
+ * plugin, the simulator, EJML and the (relocated) resilience4j can only come from that jar. The test
+ * indexes a small catalog over HTTP and checks that {@code rq={!qrerank ...}} re-ranked it: selected
+ * documents first, in stock, within the brand cap, with the contract's scores, the {@code
+ * [qrerank]} field and the debug section. A provider server runs in this JVM, and a query parser
+ * added to the copied solrconfig.xml points {@code solver=remote} at it.
  *
  * <p>Needs the plugin module packaged first ({@code mvn verify} from the root does that); the jar's
  * path comes from the {@value #SOLR_JAR_PROPERTY} system property set in the pom.
@@ -57,6 +61,8 @@ public class InstallLayoutTest {
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String PROVIDER_TOKEN = "install-layout-token-1";
+  private static ProviderServer provider;
   private static Path solrJar;
   private static ChildSolrProcess solr;
   private static String coreUrl;
@@ -79,6 +85,7 @@ public class InstallLayoutTest {
     Files.createDirectories(home.resolve("lib"));
     Files.copy(solrJar, home.resolve("lib").resolve(solrJar.getFileName()));
     copyTree(configset.resolve("conf"), home.resolve(CORE).resolve("conf"));
+    addRemoteParser(home.resolve(CORE).resolve("conf").resolve("solrconfig.xml"), root);
     Files.writeString(home.resolve(CORE).resolve("core.properties"), "name=" + CORE + "\n");
 
     List<String> classpath =
@@ -94,10 +101,35 @@ public class InstallLayoutTest {
     if (solr != null) {
       solr.close();
     }
+    if (provider != null) {
+      provider.close();
+    }
+  }
+
+  /**
+   * Starts a provider server here and adds {@code <queryParser name="qrerank_remote">} with a
+   * {@code remote} list pointing at it to the copied solrconfig.xml, as the README shows.
+   */
+  private static void addRemoteParser(Path solrconfig, Path root) throws IOException {
+    Path token = Files.writeString(root.resolve("provider-token"), PROVIDER_TOKEN + "\n");
+    provider =
+        ProviderServer.start(ServerOptions.parse("--port", "0", "--token-file", token.toString()));
+    String parser =
+        "  <queryParser name=\"qrerank_remote\""
+            + " class=\"io.github.qrerank.solr.search.QRerankQParserPlugin\">\n"
+            + "    <lst name=\"remote\">\n"
+            + "      <str name=\"url\">" + provider.baseUri() + "</str>\n"
+            + "      <str name=\"tokenFile\">" + token + "</str>\n"
+            + "    </lst>\n"
+            + "  </queryParser>\n";
+    String xml = Files.readString(solrconfig);
+    int end = xml.lastIndexOf("</config>");
+    assertTrue("no </config> in " + solrconfig, end > 0);
+    Files.writeString(solrconfig, xml.substring(0, end) + parser + xml.substring(end));
   }
 
   @Test
-  public void theSolrJarHoldsThePluginSimulatorAndEjmlOnly() throws IOException {
+  public void theSolrJarHoldsThePluginSimulatorEjmlAndResilience4jOnly() throws IOException {
     Set<String> names;
     try (ZipFile zip = new ZipFile(solrJar.toFile())) {
       names = zip.stream().map(ZipEntry::getName).collect(Collectors.toSet());
@@ -110,12 +142,21 @@ public class InstallLayoutTest {
             "io/github/qrerank/model/Problem.class",
             "io/github/qrerank/solver/Solvers.class",
             "org/ejml/data/DMatrixRMaj.class",
-            "org/ejml/dense/row/factory/DecompositionFactory_DDRM.class")) {
+            "org/ejml/dense/row/factory/DecompositionFactory_DDRM.class",
+            "io/github/qrerank/solr/remote/RemoteSolver.class",
+            "io/github/qrerank/shaded/resilience4j/circuitbreaker/CircuitBreaker.class",
+            "io/github/qrerank/shaded/resilience4j/bulkhead/Bulkhead.class",
+            "io/github/qrerank/shaded/resilience4j/core/CallableUtils.class",
+            "META-INF/qrerank-THIRD-PARTY.txt")) {
       assertTrue(required + " missing from " + solrJar, names.contains(required));
     }
     for (String name : names) {
       assertTrue(
-          name + " in " + solrJar + " is neither qrerank nor EJML (Solr ships everything else)",
+          name
+              + " in "
+              + solrJar
+              + " is neither qrerank (with the relocated resilience4j) nor EJML (Solr ships"
+              + " everything else, slf4j included)",
           name.startsWith("io/github/qrerank/")
               || name.startsWith("org/ejml/")
               || name.startsWith("pabeles/")
@@ -152,12 +193,10 @@ public class InstallLayoutTest {
         select(
             Map.of(
                 "rq",
-                "{!qrerank reRankDocs="
-                    + WINDOW
-                    + " k="
-                    + K
-                    + " stockField=stock caps=brand:1"
-                    + " vectorField=embedding userVector=$uv utility=margin:1 lambda=0.5}",
+                rq(
+                    "qrerank",
+                    "stockField=stock caps=brand:1 vectorField=embedding userVector=$uv"
+                        + " utility=margin:1 lambda=0.5"),
                 "uv",
                 vector(brandDirection("gamma"))));
     List<Map<String, Object>> docs = docs(response);
@@ -210,32 +249,80 @@ public class InstallLayoutTest {
   /** The quantum solver and its circuit export come from the lib jar too (no extra jar needed). */
   @Test
   public void qaoaFromTheLibJarAnswersAndWritesItsCircuit() throws Exception {
-    Map<String, Object> response =
-        select(
-            Map.of(
-                "rq",
-                "{!qrerank reRankDocs="
-                    + WINDOW
-                    + " k="
-                    + K
-                    + " stockField=stock caps=brand:1 vectorField=embedding lambda=0.5"
-                    + " solver=qaoa qubits=12 layers=2 shots=256 seed=7 timeoutMs=30000"
-                    + " qasm=true}"));
-    Map<?, ?> debug = (Map<?, ?>) ((Map<?, ?>) response.get("debug")).get("qrerank");
+    Map<?, ?> debug =
+        inStockOnePerBrand(
+            "qrerank", "solver=qaoa qubits=12 layers=2 shots=256 seed=7 timeoutMs=30000 qasm=true");
     assertEquals(debug.toString(), "qaoa", debug.get("solverRequested"));
     Map<?, ?> quantum = (Map<?, ?>) debug.get("quantum");
     assertNotNull("no quantum section in " + debug, quantum);
     assertEquals(12, ((Number) quantum.get("qubits")).intValue());
     String qasm = (String) quantum.get("qasm");
     assertTrue(String.valueOf(qasm), qasm != null && qasm.startsWith("OPENQASM 3"));
+  }
+
+  /**
+   * solver=remote from the lib jar: resilience4j's breaker and bulkhead come relocated inside it,
+   * the provider's samples answer, and the metrics show at /solr/admin/metrics.
+   */
+  @Test
+  public void remoteFromTheLibJarAnswersWithTheProvidersSamples() throws Exception {
+    Map<?, ?> debug =
+        inStockOnePerBrand(
+            "qrerank_remote", "solver=remote qubits=10 layers=1 shots=128 timeoutMs=30000");
+    assertEquals(debug.toString(), "remote", debug.get("solverRequested"));
+    assertEquals(debug.toString(), "remote", debug.get("solver"));
+    Map<?, ?> remote = (Map<?, ?>) debug.get("remote");
+    assertEquals(debug.toString(), "provider", remote.get("source"));
+    HttpResponse<String> metrics =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        solr.baseUrl()
+                            + "/admin/metrics?group=core&prefix=QUERYPARSER.qrerank&wt=json"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(metrics.body(), 200, metrics.statusCode());
+    Map<?, ?> byRegistry =
+        (Map<?, ?>) ((Map<?, ?>) ObjectBuilder.fromJSON(metrics.body())).get("metrics");
+    Map<?, ?> core = (Map<?, ?>) byRegistry.get("solr.core." + CORE);
+    assertNotNull(metrics.body(), core);
+    String base = "QUERYPARSER.qrerank.";
+    assertTrue(core.toString(), ((Number) core.get(base + "requests.remote")).longValue() >= 1);
+    assertTrue(core.toString(), ((Number) core.get(base + "remote.provider.shots")).longValue() >= 128);
+    assertEquals(core.toString(), "CLOSED", core.get(base + "remote.provider.breaker.state"));
+  }
+
+  /** {@code {!parser reRankDocs=WINDOW k=K more}}. */
+  private static String rq(String parser, String more) {
+    return "{!" + parser + " reRankDocs=" + WINDOW + " k=" + K + " " + more + "}";
+  }
+
+  /**
+   * Re-ranks with {@code parser} and {@code solverParams}, in stock and at most one per brand;
+   * checks that the first K documents are the selected ones and keep both; returns the debug
+   * section.
+   */
+  private static Map<?, ?> inStockOnePerBrand(String parser, String solverParams)
+      throws Exception {
+    Map<String, Object> response =
+        select(
+            Map.of(
+                "rq",
+                rq(
+                    parser,
+                    "stockField=stock caps=brand:1 vectorField=embedding lambda=0.5 "
+                        + solverParams)));
     Set<Object> brands = new HashSet<>();
-    List<Map<String, Object>> docs = docs(response);
-    for (Map<String, Object> doc : docs.subList(0, K)) {
+    for (Map<String, Object> doc : docs(response).subList(0, K)) {
       Map<?, ?> info = (Map<?, ?>) doc.get("[qrerank]");
       assertEquals(doc.toString(), Boolean.TRUE, info.get("selected"));
       assertTrue("out of stock: " + doc, stock(doc) >= 1);
       assertTrue("brand cap broken by " + doc, brands.add(doc.get("brand")));
     }
+    Object debug = ((Map<?, ?>) response.get("debug")).get("qrerank");
+    assertTrue("no qrerank debug section in " + response.get("debug"), debug instanceof Map);
+    return (Map<?, ?>) debug;
   }
 
   private static Map<String, Object> select(Map<String, String> extra) throws Exception {

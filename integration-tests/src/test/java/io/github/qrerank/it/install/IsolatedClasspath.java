@@ -12,13 +12,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The child JVM's class path: this JVM's test class path minus every entry holding qrerank or EJML
- * classes (found by content, not by name: reactor builds put module classes in folders like {@code
- * plugin/target/classes}), plus a folder holding {@link ChildSolr} alone.
+ * The child JVM's class path: this JVM's test class path minus every entry holding qrerank, EJML or
+ * resilience4j classes (found by content, not by name: reactor builds put module classes in folders
+ * like {@code plugin/target/classes}), plus a folder holding {@link ChildSolr} alone.
  */
 final class IsolatedClasspath {
 
-  static final List<String> EXCLUDED_PACKAGES = List.of("io/github/qrerank/", "org/ejml/");
+  static final List<String> EXCLUDED_PACKAGES =
+      List.of("io/github/qrerank/", "org/ejml/", "io/github/resilience4j/");
 
   private IsolatedClasspath() {}
 

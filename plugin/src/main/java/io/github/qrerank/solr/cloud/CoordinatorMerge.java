@@ -110,7 +110,8 @@ final class CoordinatorMerge {
     WindowData global = GlobalWindow.assemble(merged, w, windows, query.plan());
     long mergeNanos = System.nanoTime() - start;
 
-    QRerankPipeline.Solution solution = QRerankPipeline.solveWindow(params, global);
+    QRerankPipeline.Solution solution =
+        QRerankPipeline.solveWindow(params, global, query.runtime());
 
     long rewriteStart = System.nanoTime();
     ScoreDoc[] list = new ScoreDoc[merged.length];

@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.solr.common.util.NamedList;
 import org.apache.solr.handler.component.ResponseBuilder;
-import org.apache.solr.search.DocIterator;
-import org.apache.solr.search.DocList;
-import org.apache.solr.search.QueryCommand;
 import org.apache.solr.search.SolrIndexSearcher;
 import org.apache.solr.search.SortSpec;
 
@@ -38,7 +35,7 @@ final class ShardWindowWriter {
     int depth = (int) Math.min(Integer.MAX_VALUE, Math.max(reRankDocs, requested(spec)));
     FirstPass hits = query.firstPass();
     if (hits == null) {
-      hits = firstPassAgain(rb, searcher, depth);
+      hits = FirstPass.search(rb, searcher, depth);
     }
     int n = Math.min(depth, hits.size());
     int w = Math.min(reRankDocs, n);
@@ -77,28 +74,5 @@ final class ShardWindowWriter {
 
   private static long requested(SortSpec spec) {
     return Math.max(0, spec.getOffset()) + (long) Math.max(0, spec.getCount());
-  }
-
-  /** The first pass (main query, filters, sort) with scores, top {@code depth}. */
-  private static FirstPass firstPassAgain(ResponseBuilder rb, SolrIndexSearcher searcher, int depth)
-      throws IOException {
-    QueryCommand cmd =
-        new QueryCommand()
-            .setQuery(rb.getQuery())
-            .setFilterList(rb.getFilters())
-            .setSort(rb.getSortSpec().getSort())
-            .setOffset(0)
-            .setLen(depth)
-            .setFlags(SolrIndexSearcher.GET_SCORES);
-    DocList list = searcher.search(cmd).getDocList();
-    int n = list.size();
-    int[] docs = new int[n];
-    float[] scores = new float[n];
-    DocIterator it = list.iterator();
-    for (int i = 0; i < n; i++) {
-      docs[i] = it.nextDoc();
-      scores[i] = it.score();
-    }
-    return new FirstPass(docs, scores);
   }
 }

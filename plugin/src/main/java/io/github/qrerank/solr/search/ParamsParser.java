@@ -21,9 +21,11 @@ import org.apache.solr.common.params.SolrParams;
 /**
  * Reads {@link QRerankParams} from a request's local params over the queryParser's defaults, and
  * checks everything that does not depend on the schema: syntax, ranges, finiteness, duplicates,
- * {@code k <= reRankDocs}, a user vector only with a vector field, and when QAOA runs ({@code
- * solver=qaoa} or {@code compare=qaoa}) {@code qubits >= k} and a subspace of at most {@link
- * QaoaSolver#MAX_DIMENSION} states; {@code qasm=true} only when QAOA runs. Every failure is a
+ * {@code k <= reRankDocs}, a user vector only with a vector field, and when a QAOA circuit is built
+ * ({@code solver=qaoa}, {@code solver=remote} or {@code compare=qaoa}) {@code qubits >= k} and a
+ * subspace of at most {@link QaoaSolver#MAX_DIMENSION} states; {@code qasm=true} only then; {@code
+ * compare} only without {@code solver=remote}. Whether a provider is configured for {@code
+ * solver=remote} is the query parser's check. Every failure is a
  * {@link org.apache.solr.common.SolrException} with code 400 whose message names the parameter.
  *
  * <p>An empty value of an optional parameter ({@code utility}, {@code vectorField}, {@code
@@ -34,8 +36,8 @@ final class ParamsParser {
   /** Local params every Solr query parser may see besides its own. */
   private static final Set<String> GENERIC_LOCAL_PARAMS = Set.of("type", "v", "tag", "cache", "cost");
 
-  /** Solvers the contract names that this version does not have yet. */
-  private static final Set<String> NOT_YET_AVAILABLE = Set.of("remote");
+  /** Solvers that cannot run beside the answer ({@code compare}) in this version. */
+  private static final Set<String> NOT_COMPARABLE_YET = Set.of("remote");
 
   private final SolrParams local;
   private final SolrParams defaults;
@@ -155,20 +157,30 @@ final class ParamsParser {
       b.qasm = ParamText.bool(QASM, v);
     }
     QRerankParams params = b.build();
+    if (params.solver() == SolverKind.REMOTE && params.compare() != null) {
+      throw ParamText.bad(
+          COMPARE,
+          "must be none with solver=remote: the remote answer is already QAOA's, sampled by the"
+              + " provider");
+    }
     if (params.runsQaoa()) {
       checkQuantumSettings(params);
     } else if (params.qasm()) {
       throw ParamText.bad(
           QASM,
           "is true but no QAOA circuit runs: set '" + SOLVER + "' or '" + COMPARE
-              + "' to qaoa (solver is '" + params.solver().paramValue() + "')");
+              + "' to qaoa, or solver to remote (solver is '" + params.solver().paramValue()
+              + "')");
     }
     return params;
   }
 
   /** {@code qubits} must hold k documents, and the subspace C(qubits, k) must be simulable. */
   private static void checkQuantumSettings(QRerankParams p) {
-    String why = p.solver() == SolverKind.QAOA ? "solver=qaoa" : "compare=qaoa";
+    String why =
+        p.solver() == SolverKind.QAOA || p.solver() == SolverKind.REMOTE
+            ? "solver=" + p.solver().paramValue()
+            : "compare=qaoa";
     if (p.qubits() < p.k()) {
       throw ParamText.bad(
           QUBITS,
@@ -194,7 +206,7 @@ final class ParamsParser {
     if (name.equals(SolverKind.QAOA.paramValue())) {
       return SolverKind.QAOA;
     }
-    if (NOT_YET_AVAILABLE.contains(name)) {
+    if (NOT_COMPARABLE_YET.contains(name)) {
       throw ParamText.bad(
           COMPARE, "'" + name + "' is not available in this version yet; available: none, qaoa");
     }
@@ -284,11 +296,6 @@ final class ParamsParser {
         Arrays.stream(SolverKind.values())
             .map(SolverKind::paramValue)
             .collect(Collectors.joining(", "));
-    if (NOT_YET_AVAILABLE.contains(name)) {
-      throw ParamText.bad(
-          SOLVER,
-          "'" + name + "' is not available in this version yet; available: " + available);
-    }
     throw ParamText.bad(SOLVER, "must be one of " + available + ", got '" + value + "'");
   }
 }

@@ -126,8 +126,7 @@ public final class QRerankCollector extends TopDocsCollector<ScoreDoc> {
       scores[i] = hits[i].score;
     }
     QRerankPipeline.Solved solved =
-        QRerankPipeline.solve(
-            searcher.getIndexReader(), query.params(), query.plan(), docs, scores);
+        QRerankPipeline.solve(searcher.getIndexReader(), query, docs, scores);
     long start = System.nanoTime();
     ScoreDoc[] ranked =
         QRerankPipeline.rewrite(hits, w, solved.selected(), query.params().k());

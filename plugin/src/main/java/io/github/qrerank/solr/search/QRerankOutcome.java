@@ -3,6 +3,7 @@ package io.github.qrerank.solr.search;
 import io.github.qrerank.features.BuiltProblem;
 import io.github.qrerank.features.WindowData;
 import io.github.qrerank.model.Selection;
+import io.github.qrerank.solr.remote.RemoteTrace;
 import io.github.qrerank.solver.SolveReport;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ public final class QRerankOutcome {
   private final WindowData window;
   private final BuiltProblem built;
   private final SolveReport report;
+  private final RemoteTrace remote;
   private final int[] selected;
   private final int[] positionOfWindowIndex;
   private Map<Integer, Integer> windowIndexOfDoc;
@@ -44,12 +46,13 @@ public final class QRerankOutcome {
       WindowData window,
       BuiltProblem built,
       SolveReport report,
+      RemoteTrace remote,
       long extractNanos,
       long rewriteNanos,
       boolean recomputed) {
     this(
-        params, windowDocs, null, windowScores, window, built, report, extractNanos, rewriteNanos,
-        recomputed);
+        params, windowDocs, null, windowScores, window, built, report, remote, extractNanos,
+        rewriteNanos, recomputed);
   }
 
   private QRerankOutcome(
@@ -60,6 +63,7 @@ public final class QRerankOutcome {
       WindowData window,
       BuiltProblem built,
       SolveReport report,
+      RemoteTrace remote,
       long extractNanos,
       long rewriteNanos,
       boolean recomputed) {
@@ -70,6 +74,7 @@ public final class QRerankOutcome {
     this.window = window;
     this.built = built;
     this.report = report;
+    this.remote = remote;
     this.selected = report == null ? new int[0] : report.selection().indices();
     this.positionOfWindowIndex = new int[windowScores.length];
     Arrays.fill(positionOfWindowIndex, -1);
@@ -104,7 +109,7 @@ public final class QRerankOutcome {
     }
     return new QRerankOutcome(
         params, null, windowShards, windowScores, window, solution.built(), solution.report(),
-        mergeNanos, rewriteNanos, false);
+        solution.remote(), mergeNanos, rewriteNanos, false);
   }
 
   public QRerankParams params() {
@@ -196,6 +201,11 @@ public final class QRerankOutcome {
   /** The solver's report, or null for an empty window. */
   public SolveReport report() {
     return report;
+  }
+
+  /** What {@code solver=remote} did, or null for another solver or an empty window. */
+  public RemoteTrace remote() {
+    return remote;
   }
 
   /** The selection, or null for an empty window. */

@@ -4,9 +4,6 @@ import java.io.IOException;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.solr.handler.component.ResponseBuilder;
 import org.apache.solr.request.SolrRequestInfo;
-import org.apache.solr.search.DocIterator;
-import org.apache.solr.search.DocList;
-import org.apache.solr.search.QueryCommand;
 import org.apache.solr.search.SolrIndexSearcher;
 
 /**
@@ -47,28 +44,16 @@ public final class QRerankOutcomes {
     }
     SolrIndexSearcher searcher = rb.req.getSearcher();
     int reRankDocs = query.params().reRankDocs();
-    QueryCommand cmd =
-        new QueryCommand()
-            .setQuery(rb.getQuery())
-            .setFilterList(rb.getFilters())
-            .setSort(rb.getSortSpec().getSort())
-            .setOffset(0)
-            .setLen(reRankDocs)
-            .setFlags(SolrIndexSearcher.GET_SCORES);
-    DocList first = searcher.search(cmd).getDocList();
-    int w = Math.min(reRankDocs, first.size());
-    int[] docs = new int[w];
-    float[] scores = new float[w];
+    FirstPass first = FirstPass.search(rb, searcher, reRankDocs);
+    int w = first.size();
+    int[] docs = first.docs();
+    float[] scores = first.scores();
     ScoreDoc[] window = new ScoreDoc[w];
-    DocIterator it = first.iterator();
     for (int i = 0; i < w; i++) {
-      docs[i] = it.nextDoc();
-      scores[i] = it.score();
       window[i] = new ScoreDoc(docs[i], scores[i]);
     }
     QRerankPipeline.Solved solved =
-        QRerankPipeline.solve(
-            searcher.getIndexReader(), query.params(), query.plan(), docs, scores);
+        QRerankPipeline.solve(searcher.getIndexReader(), query, docs, scores);
     long start = System.nanoTime();
     QRerankPipeline.rewrite(window, w, solved.selected(), query.params().k());
     long rewriteNanos = System.nanoTime() - start;

@@ -243,9 +243,12 @@ public final class QRerankParams {
     return qasm;
   }
 
-  /** True when the QAOA solver runs for this request: as the solver, or compared beside it. */
+  /**
+   * True when a QAOA circuit is built for this request: simulated as the solver or beside it, or
+   * sampled by the remote provider.
+   */
   public boolean runsQaoa() {
-    return solver == SolverKind.QAOA || compare == SolverKind.QAOA;
+    return solver == SolverKind.QAOA || solver == SolverKind.REMOTE || compare == SolverKind.QAOA;
   }
 
   /** The quantum solver's settings: {@code seed}, {@code shots}, {@code layers}, {@code qubits}. */

@@ -3,9 +3,11 @@ package io.github.qrerank.solr.search;
 import io.github.qrerank.features.BuiltProblem;
 import io.github.qrerank.features.ProblemBuilder;
 import io.github.qrerank.features.WindowData;
-import io.github.qrerank.solr.feature.ExtractionPlan;
 import io.github.qrerank.solr.feature.WindowExtractor;
+import io.github.qrerank.solr.remote.RemoteAnswer;
+import io.github.qrerank.solr.remote.RemoteTrace;
 import io.github.qrerank.solver.SolveReport;
+import io.github.qrerank.solver.SolverKind;
 import io.github.qrerank.solver.Solvers;
 import java.io.IOException;
 import org.apache.lucene.index.IndexReader;
@@ -23,46 +25,74 @@ public final class QRerankPipeline {
 
   /**
    * Stage 2 alone: builds the problem of {@code window} and solves it with the request's solver,
-   * budget, quantum settings and comparison. An empty window gives an empty solution (no problem,
-   * no report).
+   * budget, quantum settings and comparison; {@code solver=remote} goes to the runtime's remote
+   * solver, the others to {@link Solvers}. Each solve is counted in the runtime's metrics. An empty
+   * window gives an empty solution (no problem, no report).
    */
-  public static Solution solveWindow(QRerankParams params, WindowData window) {
+  public static Solution solveWindow(
+      QRerankParams params, WindowData window, QRerankRuntime runtime) {
     if (window.size() == 0) {
-      return new Solution(null, null);
+      return new Solution(null, null, null);
     }
     BuiltProblem built = ProblemBuilder.build(window, params.toModelSpec());
-    SolveReport report =
-        Solvers.run(
-            built.problem(),
-            params.solver(),
-            params.timeoutMs(),
-            params.quantumSettings(),
-            params.compare());
-    return new Solution(built, report);
+    SolveReport report;
+    RemoteTrace trace = null;
+    if (params.solver() == SolverKind.REMOTE) {
+      if (runtime.remote() == null) {
+        throw new IllegalStateException("solver=remote without a provider passed validation");
+      }
+      RemoteAnswer answer =
+          runtime.remote().solve(built.problem(), params.quantumSettings(), params.timeoutMs());
+      report = answer.report();
+      trace = answer.trace();
+    } else {
+      report =
+          Solvers.run(
+              built.problem(),
+              params.solver(),
+              params.timeoutMs(),
+              params.quantumSettings(),
+              params.compare());
+    }
+    runtime.metrics().solved(params.solver(), report.fallbackReason());
+    return new Solution(built, report, trace);
   }
 
-  /** What stage 2 produced: the built problem and the solver's report, both null when empty. */
-  public record Solution(BuiltProblem built, SolveReport report) {
+  /**
+   * What stage 2 produced: the built problem and the solver's report, both null when empty, and
+   * what {@code solver=remote} did (null for the other solvers).
+   */
+  public record Solution(BuiltProblem built, SolveReport report, RemoteTrace remote) {
     /** Selected window indices, position 0 first. */
     public int[] selected() {
       return report == null ? new int[0] : report.selection().indices();
     }
   }
 
-  /** Stages 1 and 2 for the window {@code docs} (first-pass order) with their scores. */
-  static Solved solve(
-      IndexReader reader, QRerankParams params, ExtractionPlan plan, int[] docs, float[] scores)
+  /**
+   * Stages 1 and 2 of {@code query} (its parameters, extraction plan and parser's runtime) for the
+   * window {@code docs} (first-pass order) with their scores.
+   */
+  static Solved solve(IndexReader reader, QRerankQuery query, int[] docs, float[] scores)
       throws IOException {
     long start = System.nanoTime();
+    QRerankParams params = query.params();
     double[] firstPass = new double[scores.length];
     for (int i = 0; i < scores.length; i++) {
       firstPass[i] = scores[i];
     }
-    WindowData window = WindowExtractor.extract(reader, plan, docs, firstPass);
+    WindowData window = WindowExtractor.extract(reader, query.plan(), docs, firstPass);
     long extractNanos = System.nanoTime() - start;
-    Solution solution = solveWindow(params, window);
+    Solution solution = solveWindow(params, window, query.runtime());
     return new Solved(
-        params, docs, scores, window, solution.built(), solution.report(), extractNanos);
+        params,
+        docs,
+        scores,
+        window,
+        solution.built(),
+        solution.report(),
+        solution.remote(),
+        extractNanos);
   }
 
   /**
@@ -108,6 +138,7 @@ public final class QRerankPipeline {
     final WindowData window;
     final BuiltProblem built;
     final SolveReport report;
+    final RemoteTrace remote;
     final long extractNanos;
 
     Solved(
@@ -117,6 +148,7 @@ public final class QRerankPipeline {
         WindowData window,
         BuiltProblem built,
         SolveReport report,
+        RemoteTrace remote,
         long extractNanos) {
       this.params = params;
       this.docs = docs;
@@ -124,6 +156,7 @@ public final class QRerankPipeline {
       this.window = window;
       this.built = built;
       this.report = report;
+      this.remote = remote;
       this.extractNanos = extractNanos;
     }
 
@@ -133,7 +166,16 @@ public final class QRerankPipeline {
 
     QRerankOutcome toOutcome(long rewriteNanos, boolean recomputed) {
       return new QRerankOutcome(
-          params, docs, scores, window, built, report, extractNanos, rewriteNanos, recomputed);
+          params,
+          docs,
+          scores,
+          window,
+          built,
+          report,
+          remote,
+          extractNanos,
+          rewriteNanos,
+          recomputed);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.github.qrerank.solr.search;
 
 import io.github.qrerank.solr.cloud.QRerankMergeStrategy;
 import io.github.qrerank.solr.feature.ExtractionPlan;
+import io.github.qrerank.solver.SolverKind;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.lucene.search.BooleanClause;
@@ -31,7 +32,12 @@ import org.apache.solr.search.RankQuery;
  * <p>{@link #equals} and {@link #hashCode} cover the main query, every parameter and the role, so
  * that the query result cache never answers one request with another's ranking (a shard caches the
  * first-pass list, a core the re-ranked one). The {@link OutcomeHolder}s shared by a parsed query
- * and its copies are left out: they belong to the request, not to the query's meaning.
+ * and its copies are left out: they belong to the request, not to the query's meaning; so is the
+ * parser's {@link QRerankRuntime}.
+ *
+ * <p>A {@code solver=remote} query never enters the query result cache ({@link #getCache()} is
+ * false): its ranking depends on when the provider answers, so a cached one would outlive its
+ * reason and disagree with the debug section recomputed for it.
  *
  * <p>Scoring delegates to the main query; the re-ranking happens in {@link QRerankCollector}.
  */
@@ -44,9 +50,10 @@ public final class QRerankQuery extends RankQuery {
   private final boolean shard;
   private final OutcomeHolder<QRerankOutcome> holder;
   private final OutcomeHolder<FirstPass> firstPass;
+  private final QRerankRuntime runtime;
 
-  QRerankQuery(QRerankParams params, ExtractionPlan plan, boolean shard) {
-    this(MATCH_ALL, params, plan, shard, new OutcomeHolder<>(), new OutcomeHolder<>());
+  QRerankQuery(QRerankParams params, ExtractionPlan plan, boolean shard, QRerankRuntime runtime) {
+    this(MATCH_ALL, params, plan, shard, new OutcomeHolder<>(), new OutcomeHolder<>(), runtime);
   }
 
   private QRerankQuery(
@@ -55,13 +62,15 @@ public final class QRerankQuery extends RankQuery {
       ExtractionPlan plan,
       boolean shard,
       OutcomeHolder<QRerankOutcome> holder,
-      OutcomeHolder<FirstPass> firstPass) {
+      OutcomeHolder<FirstPass> firstPass,
+      QRerankRuntime runtime) {
     this.mainQuery = Objects.requireNonNull(mainQuery, "mainQuery");
     this.params = Objects.requireNonNull(params, "params");
     this.plan = Objects.requireNonNull(plan, "plan");
     this.shard = shard;
     this.holder = Objects.requireNonNull(holder, "holder");
     this.firstPass = Objects.requireNonNull(firstPass, "firstPass");
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
   }
 
   /** The validated parameters. */
@@ -80,6 +89,16 @@ public final class QRerankQuery extends RankQuery {
    */
   public boolean isShard() {
     return shard;
+  }
+
+  /** The parser's metrics and remote solver. */
+  public QRerankRuntime runtime() {
+    return runtime;
+  }
+
+  @Override
+  public boolean getCache() {
+    return params.solver() != SolverKind.REMOTE && super.getCache();
   }
 
   /** The main (first-pass) query; match-all until {@link #wrap(Query)} is called. */
@@ -118,7 +137,7 @@ public final class QRerankQuery extends RankQuery {
    * cost} settings (so that {@code {!qrerank cache=false}} stays out of the query result cache).
    */
   private QRerankQuery withMain(Query main) {
-    QRerankQuery copy = new QRerankQuery(main, params, plan, shard, holder, firstPass);
+    QRerankQuery copy = new QRerankQuery(main, params, plan, shard, holder, firstPass, runtime);
     copy.setCache(getCache());
     copy.setCost(getCost());
     return copy;

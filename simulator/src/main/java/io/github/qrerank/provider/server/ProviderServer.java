@@ -34,6 +34,13 @@ public final class ProviderServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ProviderServer.class.getName());
 
+  /**
+   * The JDK server's switch for TCP_NODELAY on accepted connections (default off). Off, an answer
+   * written as headers then body waits for the client's delayed ACK: about 40 ms per exchange on
+   * loopback, more than a search request's whole budget.
+   */
+  static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
   private final HttpServer http;
   private final ExecutorService handlers;
   private final ScheduledExecutorService workers;
@@ -65,6 +72,11 @@ public final class ProviderServer implements AutoCloseable {
 
   /** Starts a server with {@code options} and {@code token} (the token file is not read). */
   public static ProviderServer start(ServerOptions options, BearerToken token) throws IOException {
+    // Read once, when the JDK's server classes load: set it before the first server (unless the
+    // JVM was started with a value of its own).
+    if (System.getProperty(NODELAY_PROPERTY) == null) {
+      System.setProperty(NODELAY_PROPERTY, "true");
+    }
     ObjectMapper mapper = new ObjectMapper();
     RequestRecorder recorder =
         options.recordFile() == null ? null : new RequestRecorder(options.recordFile(), mapper);

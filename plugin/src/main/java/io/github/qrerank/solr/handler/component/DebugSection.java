@@ -5,6 +5,7 @@ import io.github.qrerank.features.WindowData;
 import io.github.qrerank.model.ConstraintReport;
 import io.github.qrerank.model.Problem;
 import io.github.qrerank.model.Selection;
+import io.github.qrerank.solr.remote.RemoteTrace;
 import io.github.qrerank.solr.search.QRerankOutcome;
 import io.github.qrerank.solr.search.QRerankParams;
 import io.github.qrerank.solver.SolveReport;
@@ -21,8 +22,9 @@ import org.apache.solr.common.util.SimpleOrderedMap;
  * every window document's v_i and z_i, eligibility and constrained values (its {@code stock} when a
  * stock field is set, and under {@code groups} its canonical value of every cap and quota field,
  * null when missing), lambda, and which documents were selected; when QAOA ran, its figures
- * under {@code quantum} ({@link QuantumSection}). Numbers that are missing or not finite are
- * written as null.
+ * under {@code quantum} ({@link QuantumSection}); with {@code solver=remote}, what the remote
+ * solver did under {@code remote} (where the samples came from, the job, retries, the circuit
+ * breaker's state). Numbers that are missing or not finite are written as null.
  */
 public final class DebugSection {
   private DebugSection() {}
@@ -60,11 +62,31 @@ public final class DebugSection {
     out.add("utilityWeights", weights);
     out.add("stockField", p.stockField());
     out.add("minStock", p.stockField() == null ? null : p.minStock());
+    if (o.remote() != null) {
+      out.add("remote", remote(o.remote()));
+    }
     SimpleOrderedMap<Object> quantum = QuantumSection.of(o);
     if (quantum != null) {
       out.add("quantum", quantum);
     }
     out.add("docs", docs(o));
+    return out;
+  }
+
+  private static SimpleOrderedMap<Object> remote(RemoteTrace t) {
+    SimpleOrderedMap<Object> out = new SimpleOrderedMap<>();
+    out.add("provider", t.provider());
+    out.add("source", t.source());
+    out.add("reason", t.reason());
+    out.add("detail", t.detail());
+    out.add("jobId", t.jobId());
+    out.add("sharedJob", t.sharedJob());
+    out.add("retries", t.retries());
+    out.add("qubits", t.qubits());
+    out.add("shots", t.shots());
+    out.add("circuitKey", t.circuitKey());
+    out.add("waitMs", t.waitNanos() / 1e6);
+    out.add("breakerState", t.breakerState());
     return out;
   }
 

@@ -4,10 +4,12 @@ import io.github.qrerank.features.WindowData;
 import io.github.qrerank.model.Selection;
 import io.github.qrerank.solr.search.QRerankOutcome;
 import io.github.qrerank.solr.search.QRerankParams;
+import io.github.qrerank.solver.QaoaCircuitJob;
 import io.github.qrerank.solver.QaoaDiagnostics;
 import io.github.qrerank.solver.QaoaRun;
 import io.github.qrerank.solver.QaoaSolver;
 import io.github.qrerank.solver.SolveReport;
+import io.github.qrerank.solver.SolverKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.solr.common.util.SimpleOrderedMap;
@@ -27,6 +29,12 @@ import org.apache.solr.common.util.SimpleOrderedMap;
  * and sampling times. Energies are those of the subspace Hamiltonian, −F plus penalties. A value
  * the run did not reach (timed out) or could not know (optimum not proven) is null. The OpenQASM 3
  * text of the simulated circuit is built here, only when {@code qasm=true}.
+ *
+ * <p>With {@code solver=remote} the section is there when the provider's samples were repaired:
+ * the circuit is the same, but there is no simulated state, so {@code expectation} is null and the
+ * probabilities are the observed shares of the shots; the timings are {@code circuit} (preparing
+ * it) and {@code samples} (waiting for the samples and repairing them) instead of {@code
+ * simulation} and {@code sampling}.
  */
 final class QuantumSection {
   private QuantumSection() {}
@@ -64,7 +72,8 @@ final class QuantumSection {
     out.add("shortlist", ids(window, d.shortlist()));
     out.add("optimumInShortlist", d.optimumInShortlist());
     Selection own = run.selection();
-    boolean answered = QaoaSolver.NAME.equals(own.solver());
+    boolean answered =
+        QaoaSolver.NAME.equals(own.solver()) || QaoaCircuitJob.NAME.equals(own.solver());
     out.add("selected", answered ? ids(window, own.indices()) : null);
     out.add("objective", answered ? own.objective() : null);
     Selection optimum = run.windowOptimum();
@@ -73,8 +82,9 @@ final class QuantumSection {
     out.add("approximationRatio", run.approximationRatio());
     out.add("foundOptimum", run.foundOptimum());
     SimpleOrderedMap<Object> timings = new SimpleOrderedMap<>();
-    timings.add("simulation", d.simulationNanos() / 1e6);
-    timings.add("sampling", d.samplingNanos() / 1e6);
+    boolean remote = report.requested() == SolverKind.REMOTE;
+    timings.add(remote ? "circuit" : "simulation", d.simulationNanos() / 1e6);
+    timings.add(remote ? "samples" : "sampling", d.samplingNanos() / 1e6);
     if (report.quantumCompared()) {
       timings.add("total", report.compareNanos() / 1e6);
     }
