@@ -3,9 +3,10 @@ package io.github.qrerank.quantum;
 /**
  * A diagonal factor that depends on the basis index x only through one or two parities {@code p_i
  * = popcount(x & mask_i) mod 2}: the factor is {@code (re[k], im[k])} with {@code k = p0} for one
- * parity or {@code k = p0 + 2·p1} for two. rz, phase and z on a qubit, rzz on a pair and anything
- * conjugated by cx ladders are one-parity factors; cz is a two-parity factor; so is nothing else
- * here. A product state's amplitude is a product of one-parity factors with single-bit masks.
+ * parity or {@code k = p0 + 2·p1} for two. rz, phase and z on a qubit and rzz on a pair, also
+ * after cx gates have turned the qubits' values into parities of the original index, are
+ * one-parity factors; cz is the one two-parity factor. A product state's amplitude is a product of
+ * one-parity factors with single-bit masks.
  *
  * @param mask0 bits of the first parity (not 0)
  * @param mask1 bits of the second parity, 0 for a one-parity factor
@@ -24,10 +25,6 @@ record ParityFactor(int mask0, int mask1, double[] re, double[] im) {
   /** The one-parity factor diag(f0, f1) on parity(x & mask). */
   static ParityFactor of(int mask, double f0r, double f0i, double f1r, double f1i) {
     return new ParityFactor(mask, 0, new double[] {f0r, f1r}, new double[] {f0i, f1i});
-  }
-
-  int entries() {
-    return re.length;
   }
 
   /** Index into the factor's entries for parities (p0, p1). */
