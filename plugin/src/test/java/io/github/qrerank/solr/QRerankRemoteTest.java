@@ -108,14 +108,16 @@ public class QRerankRemoteTest extends RemoteSolrTestCase {
   @Test
   public void aSlowProviderGetsTheExactAnswerWithinTheDeadline() throws Exception {
     long timeouts = count("QUERYPARSER.qrerank.fallbacks.timeout");
-    provider.faults(ProviderFixture.slow(2_000));
+    provider.faults(ProviderFixture.slow(8_000));
     long start = System.nanoTime();
     Map<String, Object> rsp =
         query("q", "screen wireless fast", "rq", "{!qrerank solver=remote timeoutMs=100}");
     long tookMs = (System.nanoTime() - start) / 1_000_000;
     assertFalse(docs(rsp).isEmpty());
-    // A generous bound only (a shared machine): far below the provider's 2 s.
-    assertTrue("took " + tookMs + " ms", tookMs < 100 + 1500);
+    // Not a speed test: the bound only proves the request did not wait for the provider's 8 s,
+    // with seconds of slack for a loaded CI machine (the overshoot itself is measured by
+    // BENCHMARKS.md section 10).
+    assertTrue("took " + tookMs + " ms", tookMs < 100 + 5_000);
     assertEquals(timeouts + 1, count("QUERYPARSER.qrerank.fallbacks.timeout"));
     assertExactFallback(
         "{!qrerank solver=remote timeoutMs=100 lambda=1}", "timeout", "q", "screen wireless fast");

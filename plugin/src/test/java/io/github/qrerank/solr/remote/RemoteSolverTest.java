@@ -187,15 +187,16 @@ class RemoteSolverTest {
 
   @Test
   void aSlowProviderFallsBackWithTimeoutAtTheDeadline() {
-    fixture.faults(ProviderFixture.slow(3_000));
+    fixture.faults(ProviderFixture.slow(8_000));
     try (RemoteSolver s = solver(RemoteSettings.LATE_ANSWER_CACHE_SIZE, 0)) {
       Problem p = Problems.random(7, 40, 4);
       long start = System.nanoTime();
       RemoteAnswer a = s.solve(p, QUANTUM, 150);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       assertExactFallback(p, a, RemoteSolver.TIMEOUT);
-      // A generous bound only (a shared machine): far below the provider's 3 s.
-      assertTrue(tookMs < 150 + 1500, "took " + tookMs + " ms");
+      // Not a speed test: the bound only proves the solver did not wait for the provider's 8 s,
+      // with seconds of slack for a loaded machine (BENCHMARKS.md section 10 measures overshoot).
+      assertTrue(tookMs < 150 + 5_000, "took " + tookMs + " ms");
     }
   }
 
