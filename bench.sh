@@ -14,6 +14,9 @@
 # Sections: exact, cpsat (runs exact too), solr, strange, bandwidth, qaoa, penalty, qaoa-latency,
 # cloud (qrerank against rerank on a 2-shard SolrCloud, and the shards' extra bytes).
 # The bandwidth section holds 3 GiB of arrays at 26 qubits, hence the 6 GiB heap.
+# --add-modules=jdk.incubator.vector lets the simulator's cost-phase pass use the JDK's Vector API
+# (section 5 also times the scalar fallback that runs without it); the JVM warns once that it uses
+# an incubator module.
 #
 # Set MAVEN_ARGS (e.g. MAVEN_ARGS=-o) to pass extra options to Maven.
 set -euo pipefail
@@ -24,5 +27,5 @@ echo "[bench] building (mvn package -pl benchmarks -am -DskipTests)" >&2
 mvn -B -q ${MAVEN_ARGS:-} -pl benchmarks -am package -DskipTests
 
 classpath="benchmarks/target/classes:$(cat benchmarks/target/bench-classpath.txt)"
-exec java -Xms1g -Xmx6g -XX:+UseG1GC -cp "$classpath" \
+exec java -Xms1g -Xmx6g -XX:+UseG1GC --add-modules=jdk.incubator.vector -cp "$classpath" \
   io.github.qrerank.bench.BenchMain --command "./bench.sh${*:+ $*}" "$@"

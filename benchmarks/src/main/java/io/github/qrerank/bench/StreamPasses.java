@@ -1,8 +1,10 @@
 package io.github.qrerank.bench;
 
+import java.util.concurrent.ForkJoinTask;
+
 /**
- * STREAM-style reference passes (McCalpin's STREAM triad {@code a[i] = b[i] + s·c[i]}, one thread)
- * that move exactly the bytes an engine pass moves, so that the engine's time over theirs is its
+ * STREAM-style reference passes (McCalpin's STREAM triad {@code a[i] = b[i] + s·c[i]}) that move
+ * exactly the bytes an engine pass moves, so that the engine's time over theirs is its
  * memory-bandwidth efficiency. Each is one simple loop over consecutive indices, which HotSpot
  * vectorises; nothing else is done per element.
  *
@@ -13,6 +15,11 @@ package io.github.qrerank.bench;
  *       pass (re, im and the diagonal read; re and im written).
  *   <li>{@link #triad}: the classic triad over three arrays, for a bandwidth figure in GB/s.
  * </ul>
+ *
+ * The last two also run split into contiguous ranges over several threads ({@code parts}), the way
+ * the engine splits a large cost-phase pass: range 0 on the caller, the others forked to the
+ * common ForkJoinPool (the caller runs a piece itself when no pool thread has started it), so
+ * that an engine pass on T threads is compared with a reference on T threads.
  */
 final class StreamPasses {
   private StreamPasses() {}
@@ -30,19 +37,63 @@ final class StreamPasses {
 
   /** {@code (a[i], b[i]) <- (a[i] + s·d[i], b[i] − s·d[i])}. */
   static void phaseTriad(double[] a, double[] b, double[] d, double s) {
+    phaseTriad(a, b, d, s, 1);
+  }
+
+  /** {@link #phaseTriad(double[], double[], double[], double)} split over {@code parts} threads. */
+  static void phaseTriad(double[] a, double[] b, double[] d, double s, int parts) {
     checkLengths(a.length, b.length, d.length);
-    for (int i = 0; i < a.length; i++) {
+    inParts(a.length, parts, (from, to) -> phaseTriadRange(a, b, d, s, from, to));
+  }
+
+  /** {@code a[i] = b[i] + s·c[i]}. */
+  static void triad(double[] a, double[] b, double[] c, double s) {
+    triad(a, b, c, s, 1);
+  }
+
+  /** {@link #triad(double[], double[], double[], double)} split over {@code parts} threads. */
+  static void triad(double[] a, double[] b, double[] c, double s, int parts) {
+    checkLengths(a.length, b.length, c.length);
+    inParts(a.length, parts, (from, to) -> triadRange(a, b, c, s, from, to));
+  }
+
+  private static void phaseTriadRange(double[] a, double[] b, double[] d, double s, int from, int to) {
+    for (int i = from; i < to; i++) {
       double x = d[i];
       a[i] = a[i] + s * x;
       b[i] = b[i] - s * x;
     }
   }
 
-  /** {@code a[i] = b[i] + s·c[i]}. */
-  static void triad(double[] a, double[] b, double[] c, double s) {
-    checkLengths(a.length, b.length, c.length);
-    for (int i = 0; i < a.length; i++) {
+  private static void triadRange(double[] a, double[] b, double[] c, double s, int from, int to) {
+    for (int i = from; i < to; i++) {
       a[i] = b[i] + s * c[i];
+    }
+  }
+
+  /** A loop over the index range [from, to). */
+  interface Range {
+    void run(int from, int to);
+  }
+
+  /** Runs {@code range} over [0, size) cut into {@code parts} contiguous pieces, one per thread. */
+  static void inParts(int size, int parts, Range range) {
+    if (parts < 1) {
+      throw new IllegalArgumentException("parts must be >= 1: " + parts);
+    }
+    ForkJoinTask<?>[] others = new ForkJoinTask<?>[parts];
+    for (int p = parts - 1; p >= 1; p--) {
+      int from = (int) ((long) size * p / parts);
+      int to = (int) ((long) size * (p + 1) / parts);
+      others[p] = ForkJoinTask.adapt(() -> range.run(from, to)).fork();
+    }
+    range.run(0, (int) ((long) size / parts));
+    for (int p = 1; p < parts; p++) {
+      if (others[p].tryUnfork()) {
+        others[p].invoke();
+      } else {
+        others[p].join();
+      }
     }
   }
 

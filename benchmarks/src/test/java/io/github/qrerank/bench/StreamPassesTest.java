@@ -1,6 +1,7 @@
 package io.github.qrerank.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,59 @@ class StreamPassesTest {
     double[] a = new double[2];
     StreamPasses.triad(a, new double[] {1, 2}, new double[] {3, 4}, 2);
     assertArrayEquals(new double[] {7, 10}, a, 0);
+  }
+
+  @Test
+  void splitPassesMatchOneThreadBitForBit() {
+    int size = 100_003;
+    double[] d = new double[size];
+    double[] a1 = new double[size];
+    double[] b1 = new double[size];
+    for (int i = 0; i < size; i++) {
+      d[i] = Math.sin(i * 0.37);
+      a1[i] = Math.cos(i * 0.11);
+      b1[i] = i * 1e-5;
+    }
+    StreamPasses.phaseTriad(a1, b1, d, 0.25);
+    for (int parts : new int[] {2, 3, 8}) {
+      double[] a = new double[size];
+      double[] b = new double[size];
+      for (int i = 0; i < size; i++) {
+        a[i] = Math.cos(i * 0.11);
+        b[i] = i * 1e-5;
+      }
+      StreamPasses.phaseTriad(a, b, d, 0.25, parts);
+      assertArrayEquals(a1, a, 0, "phase triad in " + parts + " parts");
+      assertArrayEquals(b1, b, 0, "phase triad in " + parts + " parts");
+      double[] t1 = new double[size];
+      double[] t = new double[size];
+      StreamPasses.triad(t1, a, d, -3);
+      StreamPasses.triad(t, a, d, -3, parts);
+      assertArrayEquals(t1, t, 0, "triad in " + parts + " parts");
+    }
+  }
+
+  @Test
+  void partsCoverEveryIndexOnce() {
+    for (int size : new int[] {0, 1, 7, 1000}) {
+      for (int parts : new int[] {1, 2, 3, 5}) {
+        int[] hits = new int[size];
+        StreamPasses.inParts(
+            size,
+            parts,
+            (from, to) -> {
+              for (int i = from; i < to; i++) {
+                synchronized (hits) {
+                  hits[i]++;
+                }
+              }
+            });
+        for (int i = 0; i < size; i++) {
+          assertEquals(1, hits[i], "size " + size + ", parts " + parts + ", index " + i);
+        }
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> StreamPasses.inParts(4, 0, (from, to) -> {}));
   }
 
   @Test
