@@ -21,12 +21,19 @@ import java.util.SplittableRandom;
  * fallback on one thread and on the engine's thread count (over fresh arrays of the same size).
  * References over fresh arrays of 2^n doubles: {@link StreamPasses#gateTriad} (the gates'
  * traffic), {@link StreamPasses#phaseTriad} (the phase pass's) and the classic {@link
- * StreamPasses#triad}, the last two on one thread and on the engine's thread count. Every kernel is
- * first warmed up on 2^{@value #WARM_UP_QUBITS} amplitudes; then each size runs {@code passes}
- * rounds, each round timing every pass once in turn, so that a slow moment of a shared machine
- * hits engine and reference alike.
+ * StreamPasses#triad}, the last two on one thread and on the engine's thread count. Every pass is
+ * first run {@value #COMPILE_ROUNDS} times on 2^{@value #COMPILE_QUBITS} amplitudes, then {@value
+ * #WARM_UP_ROUNDS} times on 2^{@value #WARM_UP_QUBITS}: with only the second warm-up, HotSpot had
+ * compiled h on qubit 0 (GateKernels' unrolled low-qubit loop) from few, long calls and that code
+ * ran it about twice as slowly at 2^22 amplitudes as after many short calls, the state of a
+ * long-running engine. Then each size runs {@code passes} rounds, each round timing every pass
+ * once in turn, so that a slow moment of a shared machine hits engine and reference alike.
  */
 final class BandwidthBench {
+  /** Many rounds on a small state first, so that HotSpot compiles every kernel as a method. */
+  static final int COMPILE_QUBITS = 12;
+
+  static final int COMPILE_ROUNDS = 3000;
   static final int WARM_UP_QUBITS = 20;
   static final int WARM_UP_ROUNDS = 20;
   static final double GAMMA = 0.7;
@@ -79,7 +86,8 @@ final class BandwidthBench {
   private BandwidthBench() {}
 
   static List<Row> run(QuantumSizes sizes) {
-    BenchMain.progress("bandwidth: warm-up at n=" + WARM_UP_QUBITS);
+    BenchMain.progress("bandwidth: warm-up at n=" + COMPILE_QUBITS + " and n=" + WARM_UP_QUBITS);
+    measure(COMPILE_QUBITS, COMPILE_ROUNDS);
     measure(WARM_UP_QUBITS, WARM_UP_ROUNDS);
     List<Row> rows = new ArrayList<>();
     for (int n : sizes.bandwidthQubits()) {

@@ -31,12 +31,17 @@ final class BandwidthReport {
                 + " kernel's work does not depend on the values) also reads the 8-byte diagonal;"
                 + " its reference is `(a, b) ← (a + s·d, b − s·d)` (read 24, write 16). The classic"
                 + " triad `a = b + s·c` gives the machine's bandwidth in GB/s (24 bytes per index"
-                + " counted, write-allocate traffic not). Every kernel is warmed up at n=%d first;"
-                + " each size then runs %d rounds, each round timing every pass once in turn."
+                + " counted, write-allocate traffic not). Every pass first runs %,d times at n=%d"
+                + " (so that HotSpot compiles each kernel as a method, as in a long-running engine)"
+                + " and %d times at n=%d; each size then runs %d rounds, each round timing every"
+                + " pass once in turn."
                 + " \"best\" is the fastest round (the pass's own cost, least disturbed by other"
                 + " work on a shared machine), \"p50\" the median round; a ratio is the engine's"
                 + " time over the reference's on the same number of threads, best over best (p50"
                 + " over p50 in brackets).",
+            BandwidthBench.COMPILE_ROUNDS,
+            BandwidthBench.COMPILE_QUBITS,
+            BandwidthBench.WARM_UP_ROUNDS,
             BandwidthBench.WARM_UP_QUBITS,
             sizes.bandwidthPasses()));
     md.append("\n\n").append(gates(rows)).append('\n').append(phase(rows, kernel)).append('\n');
