@@ -43,7 +43,7 @@ final class PhaseKernel {
   private static final String VECTOR_PASS_CLASS = "io.github.qrerank.quantum.VectorPhasePass";
 
   /** The pass {@link #apply(double[], double[], Diagonal, double)} uses, chosen once. */
-  private static final PhasePass FASTEST = choose(vectorModulePresent(), System.getProperty(VECTOR_PROPERTY));
+  private static final PhasePass FASTEST = choose(vectorModulePresent(), vectorProperty());
 
   private PhaseKernel() {}
 
@@ -113,6 +113,15 @@ final class PhaseKernel {
       return (PhasePass) type.getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       return ScalarPhasePass.INSTANCE;
+    }
+  }
+
+  /** The value of {@value #VECTOR_PROPERTY}, or null if unset or unreadable (security manager). */
+  private static String vectorProperty() {
+    try {
+      return System.getProperty(VECTOR_PROPERTY);
+    } catch (SecurityException e) {
+      return null;
     }
   }
 
