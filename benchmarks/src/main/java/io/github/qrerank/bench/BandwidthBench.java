@@ -63,8 +63,9 @@ final class BandwidthBench {
    * @param threads how many threads the engine's phase pass (and the references marked THREADS)
    *     used at this size
    * @param kernel the engine's phase pass: {@code vector} or {@code scalar}
+   * @param loadAfter the machine's 1-minute load average when this size's rounds ended
    */
-  record Row(int qubits, int threads, String kernel, Map<Pass, Latencies> times) {
+  record Row(int qubits, int threads, String kernel, Map<Pass, Latencies> times, String loadAfter) {
     Row {
       times = Map.copyOf(times);
     }
@@ -151,7 +152,8 @@ final class BandwidthBench {
       for (Pass pass : passes) {
         times.put(pass, new Latencies(t[pass.ordinal()]));
       }
-      return new Row(n, threads, PhaseKernelAccess.fastestName(), times);
+      String load = BenchMain.loadAverage().split(" ")[0];
+      return new Row(n, threads, PhaseKernelAccess.fastestName(), times, load);
     }
 
     private void run(Pass pass, double s) {

@@ -137,7 +137,9 @@ final class BandwidthReport {
             + " through scratch arrays): %s (worst %s on one thread, %s on the engine's threads)."
             + " A Solr node runs the fast pass only when its JVM is started with"
             + " `--add-modules=jdk.incubator.vector` (README, \"Install into an existing Solr"
-            + " 9.10\").\n\n",
+            + " 9.10\"). The columns on several threads need the machine's other core: a process"
+            + " running there (the machine is shared) slows them, reference and engine alike,"
+            + " towards one thread's times. 1-minute load average at the end of each size: %s.\n\n",
         Format.ratio(TARGET),
         met(gate),
         Format.ratio(gate),
@@ -148,7 +150,16 @@ final class BandwidthReport {
         Format.ratio(phaseThreads),
         met(Math.max(scalarOne, scalarThreads)),
         Format.ratio(scalarOne),
-        Format.ratio(scalarThreads));
+        Format.ratio(scalarThreads),
+        loads(rows));
+  }
+
+  private static String loads(List<Row> rows) {
+    StringBuilder s = new StringBuilder();
+    for (Row r : rows) {
+      s.append(s.length() == 0 ? "" : ", ").append("n=").append(r.qubits()).append(' ').append(r.loadAfter());
+    }
+    return s.toString();
   }
 
   private static String met(double worst) {

@@ -19,7 +19,7 @@ class BandwidthReportTest {
       long t = times.getOrDefault(p, base);
       all.put(p, new Latencies(new long[] {t, t + 10, t + 20}));
     }
-    return new Row(n, threads, "vector", all);
+    return new Row(n, threads, "vector", all, "0.50");
   }
 
   private static String render(Row... rows) {
@@ -42,6 +42,7 @@ class BandwidthReportTest {
     assertTrue(md.contains("on one thread met (worst 1.50×), as the engine runs it met (worst 1.50×)"), md);
     assertTrue(md.contains("scratch arrays): NOT met (worst 3.00× on one thread, 3.00× on the engine's threads)"), md);
     assertTrue(md.contains("`--add-modules=jdk.incubator.vector`, which `./bench.sh` passes"), md);
+    assertTrue(md.contains("1-minute load average at the end of each size: n=22 0.50."), md);
   }
 
   @Test
