@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * Section 5: one full pass of the state-vector engine over 2^n amplitudes next to a {@link
  * StreamPasses} reference that moves the same bytes, at each size, in the same JVM.
  *
- * <p>Engine passes: h on qubit 0 (the flat loop of the lowest qubits) and h on qubit n/2 (the block
- * loop), one thread; the cost layer {@link StateVector#applyDiagonalPhase} with a diagonal
+ * <p>Engine passes: h on qubit 0 (the unrolled block loop of qubits 0-2) and h on qubit n/2 (the
+ * nested loop), one thread; the cost layer {@link StateVector#applyDiagonalPhase} with a diagonal
  * tabulated beforehand, as the engine runs it (its fastest pass on {@link
  * PhaseKernelAccess#defaultParts} threads), and the same kernel on one thread, and its scalar
  * fallback on one thread and on the engine's thread count (over fresh arrays of the same size).

@@ -49,12 +49,12 @@ final class BandwidthReport {
     return md.toString();
   }
 
-  /** Single-qubit gates, one thread: h on qubit 0 (flat loop of qubits 0-2) and on qubit n/2. */
+  /** Single-qubit gates, one thread: h on qubit 0 (block loop of qubits 0-2) and on qubit n/2. */
   private static String gates(List<Row> rows) {
     StringBuilder md =
         new StringBuilder(
-            "Single-qubit gates (one thread; h on qubit 0 uses the flat loop of qubits 0-2, h on"
-                + " qubit n/2 the block loop of higher qubits):\n\n"
+            "Single-qubit gates (one thread; h on qubit 0 runs the unrolled 8-amplitude block loop"
+                + " of qubits 0-2, h on qubit n/2 the nested loop of higher qubits):\n\n"
                 + "| n | state | h(0) best | h(n/2) best | gate triad best | **h(0) / gate triad**"
                 + " | **h(n/2) / gate triad** | classic triad, 1 thread |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
