@@ -1,6 +1,6 @@
 package io.github.qrerank.bench;
 
-import java.util.concurrent.ForkJoinTask;
+import io.github.qrerank.quantum.PhaseKernelAccess;
 
 /**
  * STREAM-style reference passes (McCalpin's STREAM triad {@code a[i] = b[i] + s·c[i]}) that move
@@ -16,10 +16,10 @@ import java.util.concurrent.ForkJoinTask;
  *   <li>{@link #triad}: the classic triad over three arrays, for a bandwidth figure in GB/s.
  * </ul>
  *
- * The last two also run split into contiguous ranges over several threads ({@code parts}), the way
- * the engine splits a large cost-phase pass: range 0 on the caller, the others forked to the
- * common ForkJoinPool (the caller runs a piece itself when no pool thread has started it), so
- * that an engine pass on T threads is compared with a reference on T threads.
+ * The last two also run split into contiguous ranges over several threads ({@code parts}) by the
+ * engine's own splitter ({@link PhaseKernelAccess#inParts}: range 0 on the caller, the others on
+ * the common ForkJoinPool), so that an engine pass on T threads is compared with a reference on T
+ * threads split the same way.
  */
 final class StreamPasses {
   private StreamPasses() {}
@@ -43,7 +43,7 @@ final class StreamPasses {
   /** {@link #phaseTriad(double[], double[], double[], double)} split over {@code parts} threads. */
   static void phaseTriad(double[] a, double[] b, double[] d, double s, int parts) {
     checkLengths(a.length, b.length, d.length);
-    inParts(a.length, parts, (from, to) -> phaseTriadRange(a, b, d, s, from, to));
+    PhaseKernelAccess.inParts(a.length, parts, (from, to) -> phaseTriadRange(a, b, d, s, from, to));
   }
 
   /** {@code a[i] = b[i] + s·c[i]}. */
@@ -54,7 +54,7 @@ final class StreamPasses {
   /** {@link #triad(double[], double[], double[], double)} split over {@code parts} threads. */
   static void triad(double[] a, double[] b, double[] c, double s, int parts) {
     checkLengths(a.length, b.length, c.length);
-    inParts(a.length, parts, (from, to) -> triadRange(a, b, c, s, from, to));
+    PhaseKernelAccess.inParts(a.length, parts, (from, to) -> triadRange(a, b, c, s, from, to));
   }
 
   private static void phaseTriadRange(double[] a, double[] b, double[] d, double s, int from, int to) {
@@ -68,32 +68,6 @@ final class StreamPasses {
   private static void triadRange(double[] a, double[] b, double[] c, double s, int from, int to) {
     for (int i = from; i < to; i++) {
       a[i] = b[i] + s * c[i];
-    }
-  }
-
-  /** A loop over the index range [from, to). */
-  interface Range {
-    void run(int from, int to);
-  }
-
-  /** Runs {@code range} over [0, size) cut into {@code parts} contiguous pieces, one per thread. */
-  static void inParts(int size, int parts, Range range) {
-    if (parts < 1) {
-      throw new IllegalArgumentException("parts must be >= 1: " + parts);
-    }
-    ForkJoinTask<?>[] others = new ForkJoinTask<?>[parts];
-    for (int p = parts - 1; p >= 1; p--) {
-      int from = (int) ((long) size * p / parts);
-      int to = (int) ((long) size * (p + 1) / parts);
-      others[p] = ForkJoinTask.adapt(() -> range.run(from, to)).fork();
-    }
-    range.run(0, (int) ((long) size / parts));
-    for (int p = 1; p < parts; p++) {
-      if (others[p].tryUnfork()) {
-        others[p].invoke();
-      } else {
-        others[p].join();
-      }
     }
   }
 

@@ -4,13 +4,27 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * The benchmarks' handle on the simulator's package-private cost-phase kernel ({@link
- * PhaseKernel}): it lives in the simulator's package, in the benchmarks module, so that section 5
- * can time each of the kernel's passes on one thread and on several without widening the
- * simulator's public API. {@link StateVector#applyDiagonalPhase} is what the engine itself runs:
+ * PhaseKernel}) and on its way of splitting a pass over threads ({@link ParallelRanges}): it lives
+ * in the simulator's package, in the benchmarks module, so that section 5 can time each of the
+ * kernel's passes on one thread and on several, and split its references the same way, without
+ * widening the simulator's public API. {@link StateVector#applyDiagonalPhase} is what the engine itself runs:
  * {@link #fastestName()} with {@link #defaultParts(int)} ranges.
  */
 public final class PhaseKernelAccess {
+  /** A loop over the index range [from, to). */
+  public interface Range {
+    void run(int from, int to);
+  }
+
   private PhaseKernelAccess() {}
+
+  /**
+   * Runs {@code range} over [0, size) cut into {@code parts} contiguous pieces, one per thread, as
+   * the engine splits a phase pass (the same bounds and the same use of the common ForkJoinPool).
+   */
+  public static void inParts(int size, int parts, Range range) {
+    ParallelRanges.run(size, parts, ScalarPhasePass.CHUNK, range::run);
+  }
 
   /** {@code "vector"} when this JVM runs the Vector API pass, else {@code "scalar"}. */
   public static String fastestName() {

@@ -1,7 +1,6 @@
 package io.github.qrerank.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -61,29 +60,6 @@ class StreamPassesTest {
       StreamPasses.triad(t, a, d, -3, parts);
       assertArrayEquals(t1, t, 0, "triad in " + parts + " parts");
     }
-  }
-
-  @Test
-  void partsCoverEveryIndexOnce() {
-    for (int size : new int[] {0, 1, 7, 1000}) {
-      for (int parts : new int[] {1, 2, 3, 5}) {
-        int[] hits = new int[size];
-        StreamPasses.inParts(
-            size,
-            parts,
-            (from, to) -> {
-              for (int i = from; i < to; i++) {
-                synchronized (hits) {
-                  hits[i]++;
-                }
-              }
-            });
-        for (int i = 0; i < size; i++) {
-          assertEquals(1, hits[i], "size " + size + ", parts " + parts + ", index " + i);
-        }
-      }
-    }
-    assertThrows(IllegalArgumentException.class, () -> StreamPasses.inParts(4, 0, (from, to) -> {}));
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.github.qrerank.quantum;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 
 /**
  * Applies a diagonal phase {@code a_x <- a_x · exp(-iγ d_x)} to split re/im amplitude arrays: the
@@ -21,9 +20,9 @@ import java.util.concurrent.ForkJoinTask;
  * </ul>
  *
  * States of at least 2·{@value #MIN_PART} amplitudes are split into ranges of at least {@value
- * #MIN_PART} amplitudes, one per thread of the common {@link ForkJoinPool} plus the caller: the
- * caller works on the first range and runs itself any range no pool thread has started, so a busy
- * pool costs no waiting. Each amplitude's arithmetic does not depend on the split, so the result
+ * #MIN_PART} amplitudes, one per thread of the common {@link ForkJoinPool} plus the caller
+ * ({@link ParallelRanges}: the caller runs itself any range no pool thread has started, so a busy
+ * pool costs no waiting). Each amplitude's arithmetic does not depend on the split, so the result
  * is the same bits for any number of threads. When {@code |γ|·max|d|} exceeds {@link #FAST_LIMIT}
  * the reduction is no longer guaranteed exact and the kernel falls back to {@code
  * Math.cos/Math.sin}.
@@ -78,7 +77,9 @@ final class PhaseKernel {
     if (parts == 1) {
       pass.apply(re, im, d, gamma, 0, re.length);
     } else {
-      split(re, im, d, gamma, pass, parts);
+      // Range bounds at multiples of a chunk: no cache line is written by two threads.
+      ParallelRanges.run(
+          re.length, parts, ScalarPhasePass.CHUNK, (from, to) -> pass.apply(re, im, d, gamma, from, to));
     }
   }
 
@@ -140,36 +141,5 @@ final class PhaseKernel {
       re[x] = a * c + b * s;
       im[x] = b * c - a * s;
     }
-  }
-
-  /**
-   * Ranges 1..parts-1 forked to the common pool (or the caller's pool), range 0 on the caller; then
-   * each forked range is run by the caller if still unstarted, else joined. Range bounds are
-   * multiples of {@link ScalarPhasePass#CHUNK} so that no cache line is written by two threads.
-   */
-  private static void split(double[] re, double[] im, double[] d, double gamma, PhasePass pass, int parts) {
-    int size = re.length;
-    ForkJoinTask<?>[] forked = new ForkJoinTask<?>[parts];
-    for (int p = parts - 1; p >= 1; p--) {
-      int from = bound(size, parts, p);
-      int to = bound(size, parts, p + 1);
-      forked[p] = ForkJoinTask.adapt(() -> pass.apply(re, im, d, gamma, from, to)).fork();
-    }
-    pass.apply(re, im, d, gamma, 0, bound(size, parts, 1));
-    for (int p = 1; p < parts; p++) {
-      if (forked[p].tryUnfork()) {
-        forked[p].invoke();
-      } else {
-        forked[p].join();
-      }
-    }
-  }
-
-  private static int bound(int size, int parts, int p) {
-    if (p >= parts) {
-      return size;
-    }
-    long even = (long) size * p / parts;
-    return (int) (even - even % ScalarPhasePass.CHUNK);
   }
 }
