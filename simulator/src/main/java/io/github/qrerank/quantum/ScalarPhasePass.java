@@ -26,7 +26,7 @@ import static io.github.qrerank.quantum.PhaseMath.TWO_OVER_PI;
  * and plain indices (the final rotation is the exception: indexing the state at an offset measured
  * faster than copying the chunk in and out). Chunks of 256 measured faster than 128, 512 or 1024
  * (2^22 amplitudes, AVX-512): the four scratch arrays then stay in the 32 KiB L1 cache next to the
- * streamed state. Still compute-bound: about 3 ns per amplitude at 2^22 to 2^26 amplitudes (one
+ * streamed state. Still compute-bound: about 3-4 ns per amplitude at 2^22 to 2^26 amplitudes (one
  * thread, JDK 17, AVX-512), against about 1.2 ns for the {@code VectorPhasePass} register loop and
  * 0.8 ns for a streaming pass over the same bytes (BENCHMARKS.md, section 5).
  */

@@ -27,7 +27,7 @@ import jdk.incubator.vector.VectorSpecies;
  * with explicit FMA; the remainder of a range shorter than one vector goes to {@link
  * ScalarPhasePass}, which computes the same bits. Measured about 1.2 ns per amplitude at 2^22 to
  * 2^26 amplitudes (JDK 17, AVX-512, one thread): about 2.5× faster than {@link ScalarPhasePass}
- * and 1.3-1.55× the time of a streaming pass over the same bytes (BENCHMARKS.md, section 5). It is
+ * and 1.2-1.6× the time of a streaming pass over the same bytes (BENCHMARKS.md, section 5). It is
  * bound by arithmetic (about 1.2 ns per amplitude in cache too), not by memory.
  *
  * <p>Built from its own source folder ({@code src/main/vector}) by a compiler execution that adds
