@@ -20,6 +20,9 @@
 # pay the kernel's first-touch page faults, as in a server that has been up for a while. Measured
 # in section 4 at 18 qubits: without it about 540 minor faults per run, the executor's p50 5.4-5.8
 # ms instead of 3.5 ms and gate by gate 12.5-16.5 ms instead of 10.6 ms (load average 1.7-2.2).
+# --add-modules=jdk.incubator.vector lets the simulator's cost-phase pass use the JDK's Vector API
+# (section 5 also times the scalar fallback that runs without it); the JVM warns once that it uses
+# an incubator module.
 #
 # Set MAVEN_ARGS (e.g. MAVEN_ARGS=-o) to pass extra options to Maven.
 set -euo pipefail
@@ -30,5 +33,5 @@ echo "[bench] building (mvn package -pl benchmarks -am -DskipTests)" >&2
 mvn -B -q ${MAVEN_ARGS:-} -pl benchmarks -am package -DskipTests
 
 classpath="benchmarks/target/classes:$(cat benchmarks/target/bench-classpath.txt)"
-exec java -Xms1g -Xmx6g -XX:+UseG1GC -XX:+AlwaysPreTouch -cp "$classpath" \
+exec java -Xms1g -Xmx6g -XX:+UseG1GC -XX:+AlwaysPreTouch --add-modules=jdk.incubator.vector -cp "$classpath" \
   io.github.qrerank.bench.BenchMain --command "./bench.sh${*:+ $*}" "$@"

@@ -180,7 +180,7 @@ public final class BenchMain {
     }
     if (o.runs(Section.BANDWIDTH)) {
       String load = loadAverage();
-      report.markdown(QuantumReport.bandwidth(BandwidthBench.run(q), q));
+      report.markdown(BandwidthReport.markdown(BandwidthBench.run(q), q));
       sectionLoad(report, load);
     } else {
       notSelected.report(Section.BANDWIDTH);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The markdown of sections 4 to 8 from their outcomes. Every number comes from the outcome; the
+ * The markdown of sections 4 and 6 to 8 from their outcomes (section 5: {@link BandwidthReport}). Every number comes from the outcome; the
  * prose says how it was measured. Appended to the report by {@link Report#markdown(String)}.
  */
 final class QuantumReport {
@@ -138,76 +138,6 @@ final class QuantumReport {
                 + " heap at start, so these runs find the pages mapped, as they would be in a"
                 + " server that has been up for a while."
             : "The JVM runs without `-XX:+AlwaysPreTouch`.");
-  }
-
-  // ------------------------------------------------------------------------ 5. bandwidth
-
-  static String bandwidth(List<BandwidthBench.Row> rows, QuantumSizes sizes) {
-    StringBuilder md = new StringBuilder(Section.BANDWIDTH.heading()).append("\n\n");
-    md.append(
-        f(
-            "One pass of the full state-vector engine over all 2^n amplitudes (split re/im arrays,"
-                + " 16 bytes per amplitude, one thread) next to a STREAM-style triad over fresh"
-                + " arrays of 2^n doubles that moves the same bytes in the same way, timed in the"
-                + " same JVM (class `StreamPasses`). A single-qubit gate reads and writes both"
-                + " amplitude arrays; its reference is the fused triad `(a, b) ← (a + s·b, b −"
-                + " s·a)` over two arrays (read 16, write 16 bytes per index). The cost-phase pass"
-                + " (`applyDiagonalPhase`, the diagonal tabulated beforehand: a linear cost with"
-                + " seeded coefficients, the kernel's work does not depend on the values) also"
-                + " reads the 8-byte diagonal; its reference is `(a, b) ← (a + s·d, b − s·d)` (read"
-                + " 24, write 16). The classic triad `a = b + s·c` gives the machine's bandwidth"
-                + " in GB/s (24 bytes per index counted, write-allocate traffic not). Every kernel"
-                + " is warmed up at n=%d first; each size then runs %d rounds, each round timing"
-                + " every pass once in turn. \"best\" is the fastest round (the pass's own cost,"
-                + " least disturbed by other work on a shared machine), \"p50\" the median round;"
-                + " the ratio is the engine's time over the reference's, best over best (p50 over"
-                + " p50 in brackets). Gate kernels: h on qubit 0 uses the flat loop of qubits 0-2,"
-                + " h on qubit n/2 the block loop of higher qubits.",
-            BandwidthBench.WARM_UP_QUBITS,
-            sizes.bandwidthPasses()));
-    md.append(
-            "\n\n| n | state | h(0) best | h(n/2) best | phase best | gate triad best | phase"
-                + " triad best | **h(0) / gate triad** | **h(n/2) / gate triad** | **phase / phase"
-                + " triad** | classic triad |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-    double worstGate = 0;
-    double worstPhase = 0;
-    for (BandwidthBench.Row r : rows) {
-      double h0 = ratio(r.hLow().min(), r.gateTriad().min());
-      double hm = ratio(r.hMiddle().min(), r.gateTriad().min());
-      double ph = ratio(r.phase().min(), r.phaseTriad().min());
-      worstGate = Math.max(worstGate, Math.max(h0, hm));
-      worstPhase = Math.max(worstPhase, ph);
-      md.append(
-          f(
-              "| %d | %s | %s | %s | %s | %s | %s | %s (%s) | %s (%s) | %s (%s) | %s GB/s |\n",
-              r.qubits(),
-              bytes(r.stateBytes()),
-              Format.duration(r.hLow().min()),
-              Format.duration(r.hMiddle().min()),
-              Format.duration(r.phase().min()),
-              Format.duration(r.gateTriad().min()),
-              Format.duration(r.phaseTriad().min()),
-              Format.ratio(h0),
-              Format.ratio(ratio(r.hLow().p50(), r.gateTriad().p50())),
-              Format.ratio(hm),
-              Format.ratio(ratio(r.hMiddle().p50(), r.gateTriad().p50())),
-              Format.ratio(ph),
-              Format.ratio(ratio(r.phase().p50(), r.phaseTriad().p50())),
-              Format.decimal(r.triadBytes() / (double) r.triad().min(), 1)));
-    }
-    md.append('\n')
-        .append(
-            f(
-                "Target: within 2× of the streaming pass. Single-qubit gates: %s (worst best-round"
-                    + " ratio %s). Cost-phase pass: %s (worst %s) — it evaluates cos and sin of"
-                    + " γ·d_x for every amplitude (a polynomial kernel, `PhaseKernel`), so it is"
-                    + " bound by arithmetic, not by memory.\n\n",
-                worstGate <= 2 ? "met" : "NOT met",
-                Format.ratio(worstGate),
-                worstPhase <= 2 ? "met" : "NOT met",
-                Format.ratio(worstPhase)));
-    return md.toString();
   }
 
   // ------------------------------------------------------------------------- 6. quality
@@ -564,10 +494,6 @@ final class QuantumReport {
   private static String spread(Stats s) {
     return f(
         "%s · %s · %s", Format.ratio(s.min()), Format.ratio(s.median()), Format.ratio(s.max()));
-  }
-
-  private static double ratio(long a, long b) {
-    return (double) a / b;
   }
 
   private static double[] toDouble(int[] v) {

@@ -52,7 +52,7 @@ record QuantumSizes(
    */
   static QuantumSizes full() {
     return new QuantumSizes(
-        List.of(14, 16, 18), 14, 3, 20, List.of(22, 24, 26), 5, 200, List.of(12, 14, 16), 50, 3,
+        List.of(14, 16, 18), 14, 3, 20, List.of(22, 24, 26), 7, 200, List.of(12, 14, 16), 50, 3,
         57, 5, 5);
   }
 

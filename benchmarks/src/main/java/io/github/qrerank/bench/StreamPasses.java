@@ -1,8 +1,10 @@
 package io.github.qrerank.bench;
 
+import io.github.qrerank.quantum.PhaseKernelAccess;
+
 /**
- * STREAM-style reference passes (McCalpin's STREAM triad {@code a[i] = b[i] + s·c[i]}, one thread)
- * that move exactly the bytes an engine pass moves, so that the engine's time over theirs is its
+ * STREAM-style reference passes (McCalpin's STREAM triad {@code a[i] = b[i] + s·c[i]}) that move
+ * exactly the bytes an engine pass moves, so that the engine's time over theirs is its
  * memory-bandwidth efficiency. Each is one simple loop over consecutive indices, which HotSpot
  * vectorises; nothing else is done per element.
  *
@@ -13,6 +15,11 @@ package io.github.qrerank.bench;
  *       pass (re, im and the diagonal read; re and im written).
  *   <li>{@link #triad}: the classic triad over three arrays, for a bandwidth figure in GB/s.
  * </ul>
+ *
+ * The last two also run split into contiguous ranges over several threads ({@code parts}) by the
+ * engine's own splitter ({@link PhaseKernelAccess#inParts}: range 0 on the caller, the others on
+ * the common ForkJoinPool), so that an engine pass on T threads is compared with a reference on T
+ * threads split the same way.
  */
 final class StreamPasses {
   private StreamPasses() {}
@@ -30,18 +37,36 @@ final class StreamPasses {
 
   /** {@code (a[i], b[i]) <- (a[i] + s·d[i], b[i] − s·d[i])}. */
   static void phaseTriad(double[] a, double[] b, double[] d, double s) {
+    phaseTriad(a, b, d, s, 1);
+  }
+
+  /** {@link #phaseTriad(double[], double[], double[], double)} split over {@code parts} threads. */
+  static void phaseTriad(double[] a, double[] b, double[] d, double s, int parts) {
     checkLengths(a.length, b.length, d.length);
-    for (int i = 0; i < a.length; i++) {
+    PhaseKernelAccess.inParts(a.length, parts, (from, to) -> phaseTriadRange(a, b, d, s, from, to));
+  }
+
+  /** {@code a[i] = b[i] + s·c[i]}. */
+  static void triad(double[] a, double[] b, double[] c, double s) {
+    triad(a, b, c, s, 1);
+  }
+
+  /** {@link #triad(double[], double[], double[], double)} split over {@code parts} threads. */
+  static void triad(double[] a, double[] b, double[] c, double s, int parts) {
+    checkLengths(a.length, b.length, c.length);
+    PhaseKernelAccess.inParts(a.length, parts, (from, to) -> triadRange(a, b, c, s, from, to));
+  }
+
+  private static void phaseTriadRange(double[] a, double[] b, double[] d, double s, int from, int to) {
+    for (int i = from; i < to; i++) {
       double x = d[i];
       a[i] = a[i] + s * x;
       b[i] = b[i] - s * x;
     }
   }
 
-  /** {@code a[i] = b[i] + s·c[i]}. */
-  static void triad(double[] a, double[] b, double[] c, double s) {
-    checkLengths(a.length, b.length, c.length);
-    for (int i = 0; i < a.length; i++) {
+  private static void triadRange(double[] a, double[] b, double[] c, double s, int from, int to) {
+    for (int i = from; i < to; i++) {
       a[i] = b[i] + s * c[i];
     }
   }

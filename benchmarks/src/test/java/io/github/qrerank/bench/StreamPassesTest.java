@@ -33,6 +33,36 @@ class StreamPassesTest {
   }
 
   @Test
+  void splitPassesMatchOneThreadBitForBit() {
+    int size = 100_003;
+    double[] d = new double[size];
+    double[] a1 = new double[size];
+    double[] b1 = new double[size];
+    for (int i = 0; i < size; i++) {
+      d[i] = Math.sin(i * 0.37);
+      a1[i] = Math.cos(i * 0.11);
+      b1[i] = i * 1e-5;
+    }
+    StreamPasses.phaseTriad(a1, b1, d, 0.25);
+    for (int parts : new int[] {2, 3, 8}) {
+      double[] a = new double[size];
+      double[] b = new double[size];
+      for (int i = 0; i < size; i++) {
+        a[i] = Math.cos(i * 0.11);
+        b[i] = i * 1e-5;
+      }
+      StreamPasses.phaseTriad(a, b, d, 0.25, parts);
+      assertArrayEquals(a1, a, 0, "phase triad in " + parts + " parts");
+      assertArrayEquals(b1, b, 0, "phase triad in " + parts + " parts");
+      double[] t1 = new double[size];
+      double[] t = new double[size];
+      StreamPasses.triad(t1, a, d, -3);
+      StreamPasses.triad(t, a, d, -3, parts);
+      assertArrayEquals(t1, t, 0, "triad in " + parts + " parts");
+    }
+  }
+
+  @Test
   void lengthsMustAgree() {
     assertThrows(
         IllegalArgumentException.class,

@@ -259,7 +259,8 @@ public final class StateVector {
 
   /**
    * The cost layer: |x> -> exp(−iγ d_x)|x> with {@code d} tabulated once per problem over all 2^n
-   * basis states (see {@link PhaseKernel} for how cos and sin are evaluated fast).
+   * basis states (see {@link PhaseKernel} for how cos and sin are evaluated fast, and when the pass
+   * uses the common ForkJoinPool's threads and the Vector API: neither changes the result).
    */
   public StateVector applyDiagonalPhase(Diagonal d, double gamma) {
     Amplitudes.checkSize(d, re.length);

@@ -23,6 +23,11 @@
  *       same generator state and the same amplitudes give the same samples.
  * </ul>
  *
- * <p>Engines are single-threaded and not thread-safe; run independent states on different threads.
+ * <p>Engines are not thread-safe; run independent states on different threads. One engine call
+ * may use more than the caller's thread: the cost layer of a state of at least 2^18 amplitudes
+ * splits its pass over the common {@link java.util.concurrent.ForkJoinPool} (see {@code
+ * PhaseKernel}), with the same result bits as on one thread. Started with {@code
+ * --add-modules=jdk.incubator.vector}, the JVM lets the cost layer use the Vector API, again with
+ * the same bits.
  */
 package io.github.qrerank.quantum;
