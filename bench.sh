@@ -17,7 +17,8 @@
 # The bandwidth section holds 3 GiB of arrays at 26 qubits, hence the 6 GiB heap.
 # -XX:+AlwaysPreTouch makes the JVM touch its heap at start (about 0.3 s for the 1 GiB initial
 # heap, and again whenever the heap grows), so that timed code allocating fresh arrays does not
-# pay the kernel's first-touch page faults, as in a server that has been up for a while. Measured
+# pay the kernel's first-touch page faults, as in a server that has been up for a while (Solr's
+# own bin/solr starts Solr with -XX:+AlwaysPreTouch in its default GC_TUNE). Measured
 # in section 4 at 18 qubits: without it about 540 minor faults per run, the executor's p50 5.4-5.8
 # ms instead of 3.5 ms and gate by gate 12.5-16.5 ms instead of 10.6 ms (load average 1.7-2.2).
 # --add-modules=jdk.incubator.vector lets the simulator's cost-phase pass use the JDK's Vector API
