@@ -140,10 +140,9 @@ public final class DemoMain {
           printer.print(i + 1, runner.run(examples.get(i)));
         }
         if (provider != null) {
-          ExampleQuery remote = RemoteSection.remote(examples.get(0));
-          new RemoteSection(client, provider, out).print(remote, examples.size() + 1);
+          new RemoteSection(client, provider, out).print(examples.get(0), examples.size() + 1);
           examples = new ArrayList<>(examples);
-          examples.add(remote);
+          examples.add(RemoteSection.remote(examples.get(0)));
         }
       }
       out.println();

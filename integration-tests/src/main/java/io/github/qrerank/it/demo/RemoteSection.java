@@ -37,14 +37,23 @@ final class RemoteSection {
   static final int SHOTS = 1024;
 
   /** The local params that turn an example's {@code {!qrerank ...}} into a remote request. */
-  static final String REMOTE_PARAMS =
-      String.format(
-          Locale.ROOT,
-          "solver=remote qubits=%d layers=%d shots=%d timeoutMs=%d",
-          QUBITS,
-          LAYERS,
-          SHOTS,
-          TIMEOUT_MS);
+  static final String REMOTE_PARAMS = remoteParams(SHOTS);
+
+  /**
+   * The shots of the warm-up request: another circuit key, so that its answer, even a late one,
+   * is never reused by the requests shown.
+   */
+  static final int WARM_UP_SHOTS = SHOTS / 2;
+
+  private static String remoteParams(int shots) {
+    return String.format(
+        Locale.ROOT,
+        "solver=remote qubits=%d layers=%d shots=%d timeoutMs=%d",
+        QUBITS,
+        LAYERS,
+        shots,
+        TIMEOUT_MS);
+  }
 
   /** Every provider call answered after twice the request's deadline. */
   static final FaultPlan SLOW = new FaultPlan(0, 1, 2L * TIMEOUT_MS, 0, 0, 0);
@@ -73,6 +82,10 @@ final class RemoteSection {
 
   /** {@code example} sent to the remote parser with {@link #REMOTE_PARAMS}. */
   static ExampleQuery remote(ExampleQuery example) {
+    return remote(example, SHOTS);
+  }
+
+  private static ExampleQuery remote(ExampleQuery example, int shots) {
     if (!example.rq().startsWith(PREFIX)) {
       throw new IllegalArgumentException("not a {!qrerank ...} example: " + example.rq());
     }
@@ -82,14 +95,20 @@ final class RemoteSection {
         "{!"
             + DemoSolrHome.REMOTE_PARSER
             + " "
-            + REMOTE_PARAMS
+            + remoteParams(shots)
             + " "
             + example.rq().substring(PREFIX.length()),
         example.userVector());
   }
 
-  /** Prints the three requests of {@code example} (already made remote), numbered from {@code first}. */
-  void print(ExampleQuery example, int first) throws IOException, SolrServerException {
+  /**
+   * Prints the three requests of {@code example} made {@link #remote}, numbered from {@code first},
+   * after one warm-up request with {@link #WARM_UP_SHOTS} (a fresh JVM's first remote request
+   * spends its time loading the HTTP client and the provider's simulator, not waiting for samples);
+   * the provider is healthy again afterwards.
+   */
+  void print(ExampleQuery plainExample, int first) throws IOException, SolrServerException {
+    ExampleQuery example = remote(plainExample);
     out.println();
     out.println(
         "solver=remote: the same search, answered by the quantum provider at "
@@ -97,6 +116,7 @@ final class RemoteSection {
             + " (qrerank's provider server in this JVM; token in "
             + provider.tokenFile()
             + ")");
+    runner.run(remote(plainExample, WARM_UP_SHOTS));
     ComparisonPrinter printer = new ComparisonPrinter(out);
     printer.print(first, runner.run(titled(example, "provider healthy")));
 
@@ -108,12 +128,16 @@ final class RemoteSection {
             + " {\"slow-share\":1,\"slow-ms\":%d})%n",
         SLOW.slowMillis(),
         SLOW.slowMillis());
-    long lateBefore = lateAnswersStored();
-    printer.print(
-        first + 1,
-        runner.run(titled(example, "provider slow: the exact answer at timeoutMs=" + TIMEOUT_MS)));
-
-    provider.faults(FaultPlan.NONE);
+    long lateBefore;
+    try {
+      lateBefore = lateAnswersStored();
+      printer.print(
+          first + 1,
+          runner.run(
+              titled(example, "provider slow: the exact answer at timeoutMs=" + TIMEOUT_MS)));
+    } finally {
+      provider.faults(FaultPlan.NONE);
+    }
     out.println();
     out.println(
         "  provider healed (PUT /admin/faults {\"slow-share\":0}); the late job goes on in the"
@@ -168,7 +192,9 @@ final class RemoteSection {
     NamedList<Object> response =
         client.request(
             new GenericSolrRequest(SolrRequest.METHOD.GET, "/admin/metrics", params));
-    double stored = Tree.number(response, "metrics", "solr.core." + DemoSolrHome.CORE, LATE_STORED_METRIC);
+    double stored =
+        Tree.number(
+            response, "metrics", "solr.core." + DemoSolrHome.CORE, LATE_STORED_METRIC);
     return Double.isNaN(stored) ? 0 : (long) stored;
   }
 }
