@@ -195,6 +195,14 @@ public final class DemoMain {
             + faults
             + "   # healthy again");
     out.println();
+    out.println(
+        "The solver=remote curl above now gets the late-answer cache's samples (same circuit);"
+            + " change its");
+    out.println(
+        "shots (shots%3D"
+            + RemoteSection.SHOTS
+            + " in the URL, e.g. to shots%3D2048) or its query to reach the provider again.");
+    out.println();
   }
 
   private static DemoSolr startSolr(Path home, int port) throws Exception {
