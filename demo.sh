@@ -3,7 +3,11 @@
 # plugin, a generated product catalog (50,000 products by default), a printout of plain vs
 # qrerank top-5 for example searches with curl commands to try, then serving until Ctrl-C.
 #
-#   ./demo.sh [--docs N] [--port P] [--seed S] [--home DIR] [--exit] [--help]
+#   ./demo.sh [--docs N] [--port P] [--seed S] [--home DIR] [--exit] [--cloud | --remote] [--help]
+#
+# --cloud runs a 2-shard SolrCloud; --remote also starts qrerank's quantum provider server in the
+# same JVM and shows solver=remote answered by it, by the exact fallback, and by the late-answer
+# cache (./demo.sh --help says more).
 #
 # Builds what it needs first (mvn package, skipping tests; nothing is installed in ~/.m2).
 # Environment: MVN_ARGS extra Maven arguments (e.g. -o), JAVA_OPTS JVM options (default -Xmx2g),

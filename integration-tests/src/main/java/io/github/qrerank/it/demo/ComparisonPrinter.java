@@ -11,7 +11,9 @@ import java.util.Set;
 
 /**
  * Prints an example: the plain top-5 next to the qrerank top-5, then what the {@code qrerank} debug
- * section says about the solve (solver, objective, constraint report, timings).
+ * section says about the solve (solver, objective, constraint report, timings) and, with {@code
+ * solver=remote}, its {@code remote} part (where the samples came from, or why there were none)
+ * and the QAOA answer's F(S) against the exact optimum.
  */
 final class ComparisonPrinter {
 
@@ -106,6 +108,7 @@ final class ComparisonPrinter {
           String.format(Locale.ROOT, "%s %.2f ms", t.getKey(), Tree.number(t.getValue())));
     }
     out.println(INDENT + "timings    " + timings);
+    printRemote(debug);
     for (Object shard : Tree.list(debug, "shards")) {
       out.printf(
           Locale.ROOT,
@@ -115,6 +118,51 @@ final class ComparisonPrinter {
           Tree.number(shard, "inGlobalWindow"),
           Tree.number(shard, "payloadBytes") / 1024);
     }
+  }
+
+  /**
+   * The {@code remote} part, when there is one: "source provider, reason none, job ..., 12 qubits
+   * x 1024 shots, waited 35.2 ms, retries 0, breaker CLOSED" (source "none" on a fallback, with
+   * the reason's detail), then, when the provider's samples were repaired, their best F(S)
+   * against the exact optimum.
+   */
+  private void printRemote(Object debug) {
+    Object remote = Tree.get(debug, "remote");
+    if (remote == null) {
+      return;
+    }
+    String source = Tree.string(remote, "source");
+    String reason = Tree.string(remote, "reason");
+    String detail = Tree.string(remote, "detail");
+    String jobId = Tree.string(remote, "jobId");
+    out.printf(
+        Locale.ROOT,
+        INDENT + "remote     source %s, reason %s%s, job %s%s, %.0f qubits x %.0f shots,"
+            + " waited %.1f ms, retries %.0f, breaker %s%n",
+        source == null ? "none" : source,
+        reason == null ? "none" : reason,
+        detail == null ? "" : " (" + detail + ")",
+        jobId == null ? "-" : jobId,
+        Boolean.TRUE.equals(Tree.get(remote, "sharedJob")) ? " (shared)" : "",
+        Tree.number(remote, "qubits"),
+        Tree.number(remote, "shots"),
+        Tree.number(remote, "waitMs"),
+        Tree.number(remote, "retries"),
+        Tree.string(remote, "breakerState"));
+    Object quantum = Tree.get(debug, "quantum");
+    if (quantum != null) {
+      out.printf(
+          Locale.ROOT,
+          INDENT + "quantum    best repaired sample F(S) = %s vs exact F = %s (ratio %s)%n",
+          decimals(Tree.number(quantum, "objective")),
+          decimals(Tree.number(quantum, "exactOptimum")),
+          decimals(Tree.number(quantum, "approximationRatio")));
+    }
+  }
+
+  /** Four decimals, or "-" for a missing (null) value. */
+  private static String decimals(double x) {
+    return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.4f", x);
   }
 
   /** The core name of a shard address (the last path segment of its first replica's URL). */

@@ -1,9 +1,11 @@
 package io.github.qrerank.it.demo;
 
 import io.github.qrerank.it.demo.catalog.CatalogGenerator;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +24,11 @@ import org.apache.solr.embedded.JettySolrRunner;
  * few searches the plain top-5 next to the qrerank top-5 with the solve's constraint report and
  * timings, prints {@code curl} commands to try, then serves until interrupted (Ctrl-C) unless
  * {@code --exit} is given. With {@code --cloud} the same runs against a 2-shard SolrCloud
- * collection {@code products} ({@link DemoCloud}). See {@link DemoOptions#USAGE}.
+ * collection {@code products} ({@link DemoCloud}). With {@code --remote} qrerank's provider server
+ * runs beside the core ({@link DemoProvider}), the core gets a second query parser pointing at it
+ * ({@link DemoSolrHome#addRemoteParser}) and the printout ends with {@code solver=remote} answered
+ * by the provider, by the exact fallback and by the late-answer cache ({@link RemoteSection}). See
+ * {@link DemoOptions#USAGE}.
  */
 public final class DemoMain {
 
@@ -77,13 +83,42 @@ public final class DemoMain {
             ? DemoSolrHome.recreate(options.home())
             : DemoSolrHome.create(options.home());
     out.println("  solr home  " + home);
+    DemoProvider provider = null;
+    if (options.remote()) {
+      provider = DemoProvider.start(home);
+      out.println(
+          "  provider   "
+              + provider.url()
+              + " (qrerank's provider server; token in "
+              + provider.tokenFile()
+              + ")");
+      try {
+        DemoSolrHome.addRemoteParser(home, provider.url(), provider.tokenFile());
+      } catch (IOException | RuntimeException e) {
+        provider.close();
+        throw e;
+      }
+    }
     JERSEY_LOG.setLevel(Level.SEVERE);
     if (System.getProperty(SOLR_LOG_DIR) == null) {
       // Solr complains at start-up when it is unset; the demo logs to stderr only.
       System.setProperty(SOLR_LOG_DIR, home.resolve("logs").toString());
     }
-    DemoSolr solr =
-        options.cloud() ? DemoCloud.start(home, options.port()) : startSolr(home, options.port());
+    DemoSolr solr;
+    try {
+      solr =
+          options.cloud()
+              ? DemoCloud.start(home, options.port())
+              : startSolr(home, options.port());
+    } catch (Exception e) {
+      if (provider != null) {
+        provider.close();
+      }
+      throw e;
+    }
+    if (provider != null) {
+      solr = DemoProvider.alongside(solr, provider);
+    }
     boolean serving = false;
     try {
       String baseUrl = solr.baseUrl();
@@ -104,6 +139,11 @@ public final class DemoMain {
         for (int i = 0; i < examples.size(); i++) {
           printer.print(i + 1, runner.run(examples.get(i)));
         }
+        if (provider != null) {
+          new RemoteSection(client, provider, out).print(examples.get(0), examples.size() + 1);
+          examples = new ArrayList<>(examples);
+          examples.add(RemoteSection.remote(examples.get(0)));
+        }
       }
       out.println();
       out.println(
@@ -116,6 +156,9 @@ public final class DemoMain {
         out.println("  " + CurlExamples.command(coreUrl, example));
       }
       out.println();
+      if (provider != null && !options.exitAfterPrintout()) {
+        printProviderHelp(provider, out);
+      }
       if (!options.exitAfterPrintout()) {
         out.println("Serving at " + coreUrl + " - press Ctrl-C to stop.");
         out.flush();
@@ -127,6 +170,39 @@ public final class DemoMain {
         solr.stop();
       }
     }
+  }
+
+  /** The provider's URL and the curl commands that flip its faults (the token from its file). */
+  private static void printProviderHelp(DemoProvider provider, PrintStream out) {
+    String put =
+        "curl -X PUT -H \"Authorization: Bearer $(cat "
+            + provider.tokenFile()
+            + ")\" -d ";
+    String faults = provider.url() + "/admin/faults";
+    out.println("The quantum provider runs at " + provider.url() + "; flip its faults with:");
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "  %s'{\"slow-share\":1,\"slow-ms\":%d}' %s   # slow: timeout fallbacks%n",
+        put,
+        RemoteSection.SLOW.slowMillis(),
+        faults);
+    out.println("  " + put + "'{\"error-share\":0.5}' " + faults + "   # half the calls HTTP 500");
+    out.println(
+        "  "
+            + put
+            + "'{\"slow-share\":0,\"error-share\":0}' "
+            + faults
+            + "   # healthy again");
+    out.println();
+    out.println(
+        "The solver=remote curl above now gets the late-answer cache's samples (same circuit);"
+            + " change its");
+    out.println(
+        "shots (shots%3D"
+            + RemoteSection.SHOTS
+            + " in the URL, e.g. to shots%3D2048) or its query to reach the provider again.");
+    out.println();
   }
 
   private static DemoSolr startSolr(Path home, int port) throws Exception {

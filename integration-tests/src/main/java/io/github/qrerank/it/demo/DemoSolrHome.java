@@ -13,12 +13,18 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Lays out a Solr home for the demo: {@code solr.xml} and a core {@code products} whose {@code
  * conf/} is the products configset (packaged on the demo's class path under {@value
  * #CONFIGSET_RESOURCE}).
+ *
+ * <p>With {@code --remote}, {@link #addRemoteParser} adds to the generated core's {@code
+ * solrconfig.xml} (never to the configset) a second query parser {@value #REMOTE_PARSER} pointing
+ * at the demo's provider server.
  *
  * <p>The home is recreated on every run. A directory that exists, is not empty and was not made by
  * the demo (no {@value #MARKER} file) is never deleted.
@@ -28,6 +34,34 @@ public final class DemoSolrHome {
   public static final String CORE = "products";
   public static final String CONFIGSET_RESOURCE = "qrerank/configsets/products/conf";
   static final String MARKER = ".qrerank-demo-home";
+
+  /** The query parser {@link #addRemoteParser} adds: {@code qrerank}'s defaults and a provider. */
+  public static final String REMOTE_PARSER = "qrerank_remote";
+
+  /** The provider's name in the {@code remote} list: its metrics are under {@code remote.demo}. */
+  public static final String PROVIDER_NAME = "demo";
+
+  /** The configset's qrerank query parser, with its leading indentation and trailing newline. */
+  private static final Pattern QRERANK_PARSER =
+      Pattern.compile("(?s)[ \\t]*<queryParser name=\"qrerank\"[ >].*?</queryParser>\\R");
+
+  /**
+   * The {@code remote} list's entries besides url and tokenFile: a loopback provider, so short
+   * connect and poll times; a read timeout above the slowness the demo injects (so a late job's
+   * call is not cut before its answer), and late answers polled for 30 s.
+   */
+  static final String REMOTE_TUNING =
+      """
+      <str name="name">%s</str>
+      <int name="connectTimeoutMs">1000</int>
+      <int name="readTimeoutMs">10000</int>
+      <int name="pollIntervalMs">5</int>
+      <int name="maxConcurrentJobs">4</int>
+      <int name="maxAttempts">3</int>
+      <int name="lateAnswerCacheSize">64</int>
+      <int name="lateAnswerTimeoutMs">30000</int>
+      """
+          .formatted(PROVIDER_NAME);
 
   static final String SOLR_XML =
       """
@@ -48,6 +82,58 @@ public final class DemoSolrHome {
     Files.writeString(
         core.resolve("core.properties"), "name=" + CORE + "\n", StandardCharsets.UTF_8);
     return dir;
+  }
+
+  /**
+   * Adds to the {@code products} core of {@code home} (made by {@link #create}) the query parser
+   * {@value #REMOTE_PARSER}: a copy of the configset's {@code qrerank} parser, so with the same
+   * defaults, plus a {@code <lst name="remote">} with the provider's {@code url}, the {@code
+   * tokenFile} and {@link #REMOTE_TUNING}. Only the generated home changes.
+   *
+   * @throws IllegalStateException when the core's solrconfig.xml has no {@code qrerank} parser
+   */
+  public static void addRemoteParser(Path home, URI url, Path tokenFile) throws IOException {
+    Path solrconfig = home.resolve(CORE).resolve("conf").resolve("solrconfig.xml");
+    String xml = Files.readString(solrconfig, StandardCharsets.UTF_8);
+    Matcher m = QRERANK_PARSER.matcher(xml);
+    if (!m.find()) {
+      throw new IllegalStateException(
+          solrconfig + " has no <queryParser name=\"qrerank\"> to copy for " + REMOTE_PARSER);
+    }
+    String qrerank = m.group();
+    int close = qrerank.lastIndexOf("</queryParser>");
+    String indent = qrerank.substring(0, qrerank.indexOf('<'));
+    String remote =
+        indent
+            + "  <lst name=\"remote\">\n"
+            + indent
+            + "    <str name=\"url\">"
+            + xmlText(url.toString())
+            + "</str>\n"
+            + indent
+            + "    <str name=\"tokenFile\">"
+            + xmlText(tokenFile.toAbsolutePath().toString())
+            + "</str>\n"
+            + REMOTE_TUNING.indent(indent.length() + 4)
+            + indent
+            + "  </lst>\n"
+            + indent;
+    String copy =
+        qrerank
+                .substring(0, close)
+                .replaceFirst("name=\"qrerank\"", "name=\"" + REMOTE_PARSER + "\"")
+                .stripTrailing()
+            + "\n"
+            + remote
+            + qrerank.substring(close);
+    Files.writeString(
+        solrconfig,
+        xml.substring(0, m.end()) + "\n" + copy + xml.substring(m.end()),
+        StandardCharsets.UTF_8);
+  }
+
+  private static String xmlText(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /**

@@ -29,6 +29,29 @@ public class DemoOptionsTest {
   }
 
   @Test
+  public void remoteCombinesWithTheOtherOptionsButNotCloud() {
+    assertFalse(DemoOptions.parse().remote());
+    DemoOptions o =
+        DemoOptions.parse(
+            "--remote", "--exit", "--port", "0", "--docs", "2000", "--home", "/tmp/h");
+    assertEquals(new DemoOptions(2000, 0, 42L, Path.of("/tmp/h"), true, false, true), o);
+    String refused = "--remote cannot be combined with --cloud";
+    assertMessage(refused, "--remote", "--cloud");
+    assertMessage(refused, "--cloud", "--exit", "--remote");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new DemoOptions(2000, 0, 1L, Path.of("h"), true, true, true));
+    assertTrue(e.getMessage(), e.getMessage().contains(refused));
+  }
+
+  @Test
+  public void usageNamesRemote() {
+    assertTrue(DemoOptions.USAGE, DemoOptions.USAGE.contains("[--cloud | --remote]"));
+    assertTrue(DemoOptions.USAGE, DemoOptions.USAGE.contains("  --remote    "));
+  }
+
+  @Test
   public void helpReturnsNull() {
     assertNull(DemoOptions.parse("--help"));
   }

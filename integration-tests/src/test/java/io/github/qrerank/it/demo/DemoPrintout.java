@@ -112,7 +112,8 @@ final class DemoPrintout {
       Pattern.compile("first-pass scores \\S+ to \\S+, (\\d+) distinct");
   private static final Pattern HEADER = Pattern.compile("^\\[(\\d+)] q=\"([^\"]*)\".*");
   private static final Pattern ROW = Pattern.compile("^ {4}\\d \\S.*");
-  private static final Pattern SOLVE = Pattern.compile("^ {4}(solver|window|cap|quota|timings) .*");
+  private static final Pattern SOLVE =
+      Pattern.compile("^ {4}(solver|window|cap|quota|timings|remote|quantum) .*");
 
   final String text;
   final List<Example> examples = new ArrayList<>();
