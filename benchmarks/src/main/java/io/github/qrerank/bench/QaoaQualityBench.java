@@ -10,6 +10,7 @@ import io.github.qrerank.solver.QaoaDiagnostics;
 import io.github.qrerank.solver.QaoaRun;
 import io.github.qrerank.solver.QaoaSolver;
 import io.github.qrerank.solver.QuantumSettings;
+import io.github.qrerank.solver.ShotQuality;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,8 @@ import java.util.List;
  * Section 6: the answer of QAOA (the best repaired sample) against the exact optimum of the whole
  * window, on every instance, next to the same pipeline with no layer (samples of the Dicke state)
  * and to the greedy solver. Every solver runs without a time budget, so the figures measure the
- * method, not the clock.
+ * method, not the clock. Next to the best-of-shots answer, {@link ShotQuality} gives what one shot
+ * is worth, exactly from the final state (windows with a proven optimum and F &gt; 0).
  */
 final class QaoaQualityBench {
   static final int QUBITS = 20;
@@ -37,7 +39,8 @@ final class QaoaQualityBench {
       double[] optimumProbability,
       double[] feasibleShare,
       int optimumInShortlist,
-      long[] nanos) {}
+      long[] nanos,
+      List<ShotQuality.Figures> perShot) {}
 
   record Outcome(InstanceSet set, int provenOptima, List<Method> methods, double[] shortlistCeiling) {}
 
@@ -54,6 +57,13 @@ final class QaoaQualityBench {
     for (int i = 0; i < count; i++) {
       exact[i] = new ExactSolver().solve(set.problems().get(i), Budget.unlimited());
       proven += exact[i].provenOptimal() ? 1 : 0;
+    }
+    BenchMain.progress("QAOA quality: exact per-shot figures");
+    List<ShotQuality> shots = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      if (exact[i].provenOptimal() && exact[i].objective() > 0) {
+        shots.add(ShotQuality.of(set.problems().get(i), settings(LAYERS), exact[i]));
+      }
     }
     List<Method> methods = new ArrayList<>();
     double[] ceiling = new double[count];
@@ -75,6 +85,9 @@ final class QaoaQualityBench {
           ceiling[i] =
               d.groundEnergy() == null ? 0 : -d.groundEnergy() / exact[i].objective();
         }
+      }
+      for (ShotQuality q : shots) {
+        c.perShot.add(q.ramp(layers));
       }
       methods.add(c.method(layers == 0 ? "layers=0 (Dicke-state samples)" : "QAOA layers=" + layers));
     }
@@ -117,6 +130,7 @@ final class QaoaQualityBench {
     final double[] optimumProbability;
     final double[] feasibleShare;
     final long[] nanos;
+    final List<ShotQuality.Figures> perShot = new ArrayList<>();
     int kept;
     int optimal;
     int lessComplete;
@@ -152,7 +166,8 @@ final class QaoaQualityBench {
           optimumProbability,
           feasibleShare,
           inShortlist,
-          nanos);
+          nanos,
+          List.copyOf(perShot));
     }
   }
 }
