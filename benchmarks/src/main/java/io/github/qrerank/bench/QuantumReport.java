@@ -253,7 +253,8 @@ final class QuantumReport {
                 + " lowers), E_D its mean over all states (the Dicke state's ⟨C⟩) and E_min its"
                 + " lowest value (the shortlist's optimum): 0 for the Dicke state by definition, 1"
                 + " for the ground state; **expected approximation** = (E_max − ⟨C⟩) / (E_max −"
-                + " E_min), E_max the highest cost over the states (a penalised one). Means and medians are over windows.\n\n",
+                + " E_min), E_max the highest cost over the states (a penalised one). Means and"
+                + " medians are over windows.\n\n",
             QaoaQualityBench.SHOTS,
             QaoaQualityBench.SHOTS,
             QaoaQualityBench.QUBITS,
