@@ -3,6 +3,7 @@ package io.github.qrerank.bench;
 import io.github.qrerank.model.Problem;
 import io.github.qrerank.model.Quota;
 import io.github.qrerank.model.Selection;
+import io.github.qrerank.quantum.AngleSchedule;
 import io.github.qrerank.solver.Budget;
 import io.github.qrerank.solver.ExactSolver;
 import io.github.qrerank.solver.GreedySwapSolver;
@@ -42,7 +43,15 @@ final class QaoaQualityBench {
       long[] nanos,
       List<ShotQuality.Figures> perShot) {}
 
-  record Outcome(InstanceSet set, int provenOptima, List<Method> methods, double[] shortlistCeiling) {}
+  /** A schedule {@link AngleFit} fitted on its training windows, evaluated on these. */
+  record Fitted(AngleFit.Candidate candidate, AngleFit.Evaluation evaluation) {}
+
+  record Outcome(
+      InstanceSet set,
+      int provenOptima,
+      List<Method> methods,
+      double[] shortlistCeiling,
+      List<Fitted> fitted) {}
 
   private QaoaQualityBench() {}
 
@@ -101,7 +110,18 @@ final class QaoaQualityBench {
       g.add(i, p, s, exact[i]);
     }
     methods.add(g.method("greedy"));
-    return new Outcome(set, proven, methods, ceiling);
+    List<AngleFit.Candidate> candidates = new ArrayList<>();
+    candidates.add(
+        new AngleFit.Candidate(
+            "ramp, GAMMA_SPAN=" + AngleSchedule.GAMMA_SPAN + " BETA_SPAN=" + AngleSchedule.BETA_SPAN
+                + " (the solver's)",
+            AngleFit.rampAngles(LAYERS, AngleSchedule.GAMMA_SPAN, AngleSchedule.BETA_SPAN)));
+    candidates.addAll(AngleFit.FITTED);
+    List<Fitted> fitted = new ArrayList<>();
+    for (AngleFit.Candidate c : candidates) {
+      fitted.add(new Fitted(c, AngleFit.evaluate(shots, c.angles())));
+    }
+    return new Outcome(set, proven, methods, ceiling, fitted);
   }
 
   /** Σ over quotas of min(selected members, min): how much of the quotas a selection meets. */

@@ -8,6 +8,7 @@ import io.github.qrerank.quantum.Hamiltonian;
 import io.github.qrerank.quantum.QaoaSimulation;
 import io.github.qrerank.quantum.SubspaceState;
 import io.github.qrerank.quantum.WeightSubspace;
+import java.util.SplittableRandom;
 
 /**
  * What one shot of a QAOA final state is worth, computed exactly over every basis state of the
@@ -161,17 +162,33 @@ public final class ShotQuality {
 
   /** The figures of the state the solver's fixed schedule reaches with {@code layers} layers. */
   public Figures ramp(int layers) {
+    return figures(rampState(layers));
+  }
+
+  /** The final state of the solver's fixed schedule ({@link AngleSchedule#ramp}). */
+  public SubspaceState rampState(int layers) {
     AngleSchedule.Angles a = AngleSchedule.ramp(layers, sim.spread());
-    return figures(sim.run(a.gammas(), a.betas()));
+    return sim.run(a.gammas(), a.betas());
+  }
+
+  /**
+   * The best-of-shots figure for comparison: the largest repaired ratio (as in {@link
+   * Figures#meanRatio}, a less complete repair counting 0) among {@code shots} basis states drawn
+   * from {@code state} by a generator seeded with {@code seed}, as {@link QaoaSolver#run} draws
+   * them.
+   */
+  public double bestOfShots(SubspaceState state, int shots, long seed) {
+    checkSpace(state);
+    double best = Double.NEGATIVE_INFINITY;
+    for (int r : state.sample(shots, new SplittableRandom(seed))) {
+      best = Math.max(best, ratio[r]);
+    }
+    return best;
   }
 
   /** The figures of {@code state}, a state of this problem's subspace. */
   public Figures figures(SubspaceState state) {
-    if (state.space().dimension() != ratio.length
-        || state.space().numQubits() != sim.space().numQubits()) {
-      throw new IllegalArgumentException(
-          "state is in " + state.space() + ", the shortlist's subspace is " + sim.space());
-    }
+    checkSpace(state);
     double mean = 0;
     double feasibleMass = 0;
     double optimalMass = 0;
@@ -195,5 +212,13 @@ public final class ShotQuality {
         expectation,
         gapClosed(expectation),
         range > 0 ? (maxEnergy - expectation) / range : 1);
+  }
+
+  private void checkSpace(SubspaceState state) {
+    if (state.space().dimension() != ratio.length
+        || state.space().numQubits() != sim.space().numQubits()) {
+      throw new IllegalArgumentException(
+          "state is in " + state.space() + ", the shortlist's subspace is " + sim.space());
+    }
   }
 }

@@ -106,6 +106,12 @@ class ShotQualityTest {
       assertTrue(f.meanRatio() > 0 && f.meanRatio() <= 1 + 1e-9);
       assertTrue(f.gapClosed() > 0 && f.gapClosed() <= 1 + 1e-9, "seed " + seed);
       assertEquals(0, q.ramp(0).gapClosed(), TOL);
+      // The same draws and repair as the solver: the same best ratio.
+      assertEquals(
+          run.approximationRatio(),
+          q.bestOfShots(q.rampState(2), s.shots(), s.seed()),
+          1e-12,
+          "seed " + seed);
     }
   }
 
