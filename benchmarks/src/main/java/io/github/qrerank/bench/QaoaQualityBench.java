@@ -3,6 +3,7 @@ package io.github.qrerank.bench;
 import io.github.qrerank.model.Problem;
 import io.github.qrerank.model.Quota;
 import io.github.qrerank.model.Selection;
+import io.github.qrerank.quantum.AngleSchedule;
 import io.github.qrerank.solver.Budget;
 import io.github.qrerank.solver.ExactSolver;
 import io.github.qrerank.solver.GreedySwapSolver;
@@ -10,6 +11,7 @@ import io.github.qrerank.solver.QaoaDiagnostics;
 import io.github.qrerank.solver.QaoaRun;
 import io.github.qrerank.solver.QaoaSolver;
 import io.github.qrerank.solver.QuantumSettings;
+import io.github.qrerank.solver.ShotQuality;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,8 @@ import java.util.List;
  * Section 6: the answer of QAOA (the best repaired sample) against the exact optimum of the whole
  * window, on every instance, next to the same pipeline with no layer (samples of the Dicke state)
  * and to the greedy solver. Every solver runs without a time budget, so the figures measure the
- * method, not the clock.
+ * method, not the clock. Next to the best-of-shots answer, {@link ShotQuality} gives what one shot
+ * is worth, exactly from the final state (windows with a proven optimum and F &gt; 0).
  */
 final class QaoaQualityBench {
   static final int QUBITS = 20;
@@ -37,9 +40,18 @@ final class QaoaQualityBench {
       double[] optimumProbability,
       double[] feasibleShare,
       int optimumInShortlist,
-      long[] nanos) {}
+      long[] nanos,
+      List<ShotQuality.Figures> perShot) {}
 
-  record Outcome(InstanceSet set, int provenOptima, List<Method> methods, double[] shortlistCeiling) {}
+  /** A schedule {@link AngleFit} fitted on its training windows, evaluated on these. */
+  record Fitted(AngleFit.Candidate candidate, AngleFit.Evaluation evaluation) {}
+
+  record Outcome(
+      InstanceSet set,
+      int provenOptima,
+      List<Method> methods,
+      double[] shortlistCeiling,
+      List<Fitted> fitted) {}
 
   private QaoaQualityBench() {}
 
@@ -54,6 +66,13 @@ final class QaoaQualityBench {
     for (int i = 0; i < count; i++) {
       exact[i] = new ExactSolver().solve(set.problems().get(i), Budget.unlimited());
       proven += exact[i].provenOptimal() ? 1 : 0;
+    }
+    BenchMain.progress("QAOA quality: exact per-shot figures");
+    List<ShotQuality> shots = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      if (exact[i].provenOptimal() && exact[i].objective() > 0) {
+        shots.add(ShotQuality.of(set.problems().get(i), settings(LAYERS), exact[i]));
+      }
     }
     List<Method> methods = new ArrayList<>();
     double[] ceiling = new double[count];
@@ -76,6 +95,9 @@ final class QaoaQualityBench {
               d.groundEnergy() == null ? 0 : -d.groundEnergy() / exact[i].objective();
         }
       }
+      for (ShotQuality q : shots) {
+        c.perShot.add(q.ramp(layers));
+      }
       methods.add(c.method(layers == 0 ? "layers=0 (Dicke-state samples)" : "QAOA layers=" + layers));
     }
     BenchMain.progress("QAOA quality: greedy");
@@ -88,7 +110,18 @@ final class QaoaQualityBench {
       g.add(i, p, s, exact[i]);
     }
     methods.add(g.method("greedy"));
-    return new Outcome(set, proven, methods, ceiling);
+    List<AngleFit.Candidate> candidates = new ArrayList<>();
+    candidates.add(
+        new AngleFit.Candidate(
+            "ramp, GAMMA_SPAN=" + AngleSchedule.GAMMA_SPAN + " BETA_SPAN=" + AngleSchedule.BETA_SPAN
+                + " (the solver's)",
+            AngleFit.rampAngles(LAYERS, AngleSchedule.GAMMA_SPAN, AngleSchedule.BETA_SPAN)));
+    candidates.addAll(AngleFit.FITTED);
+    List<Fitted> fitted = new ArrayList<>();
+    for (AngleFit.Candidate c : candidates) {
+      fitted.add(new Fitted(c, AngleFit.evaluate(shots, c.angles())));
+    }
+    return new Outcome(set, proven, methods, ceiling, fitted);
   }
 
   /** Σ over quotas of min(selected members, min): how much of the quotas a selection meets. */
@@ -117,6 +150,7 @@ final class QaoaQualityBench {
     final double[] optimumProbability;
     final double[] feasibleShare;
     final long[] nanos;
+    final List<ShotQuality.Figures> perShot = new ArrayList<>();
     int kept;
     int optimal;
     int lessComplete;
@@ -152,7 +186,8 @@ final class QaoaQualityBench {
           optimumProbability,
           feasibleShare,
           inShortlist,
-          nanos);
+          nanos,
+          List.copyOf(perShot));
     }
   }
 }

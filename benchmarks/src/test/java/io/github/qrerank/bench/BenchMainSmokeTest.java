@@ -70,6 +70,8 @@ class BenchMainSmokeTest {
     assertFalse(md.contains("NaN"), md);
     assertTrue(md.contains("| 8 | 40 | 256 |"), md);
     assertTrue(md.contains("the two final probability vectors agree"), md);
+    assertTrue(md.contains("**One shot, without the best of"), md);
+    assertTrue(md.contains("| P(shot optimal) mean |"), md);
     assertTrue(md.contains("has a feasible ground state under our weights — yes"), md);
     assertTrue(md.contains("| 21 | 5 | 20,349 |"), md);
   }

@@ -269,7 +269,7 @@ public final class QaoaSolver implements Solver {
   }
 
   /** The ring mixer of (n, w), cached: its tables depend on nothing else. */
-  private static XYMixer ringMixer(int n, int w) {
+  static XYMixer ringMixer(int n, int w) {
     long key = ((long) n << 32) | w;
     synchronized (MIXERS) {
       XYMixer m = MIXERS.get(key);
