@@ -2,6 +2,7 @@ package io.github.qrerank.solr.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.solr.common.SolrException;
 
 /**
@@ -11,6 +12,13 @@ import org.apache.solr.common.SolrException;
  * {@code :}, {@code =} or {@code \}; pieces are trimmed.
  */
 final class ParamText {
+  /**
+   * A plain decimal number, NaN or Infinity. Compiled once: {@link String#matches} would compile
+   * it again for every number, and a 32-dimensional userVector holds 32 of them.
+   */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
+
   private ParamText() {}
 
   static SolrException bad(String param, String message) {
@@ -69,7 +77,7 @@ final class ParamText {
   /** NaN when the text is not a plain decimal number (hex and type suffixes are refused). */
   private static double parseDouble(String raw) {
     String s = raw.trim();
-    if (s.isEmpty() || !s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)")) {
+    if (s.isEmpty() || !DECIMAL.matcher(s).matches()) {
       return Double.NaN;
     }
     return Double.parseDouble(s);
