@@ -156,23 +156,7 @@ final class Compression {
       return null;
     }
     double[] xs = x.data;
-    DMatrixRMaj gram = new DMatrixRMaj(d, d);
-    double[] g = gram.data;
-    for (int i = 0; i < m; i++) {
-      int row = i * d;
-      for (int a = 0; a < d; a++) {
-        double xa = xs[row + a];
-        int base = a * d;
-        for (int b = a; b < d; b++) {
-          g[base + b] += xa * xs[row + b];
-        }
-      }
-    }
-    for (int a = 0; a < d; a++) {
-      for (int b = 0; b < a; b++) {
-        g[a * d + b] = g[b * d + a];
-      }
-    }
+    DMatrixRMaj gram = CommonOps_DDRM.multInner(x, new DMatrixRMaj(d, d));
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
     if (!eig.decompose(gram)) {
       return null;
@@ -194,13 +178,7 @@ final class Compression {
     double[] vs = new double[d * c];
     for (int col = 0; col < c; col++) {
       double[] vector = eig.getEigenVector(order[col]).data;
-      int arg = 0;
-      for (int j = 1; j < d; j++) {
-        if (Math.abs(vector[j]) > Math.abs(vector[arg])) {
-          arg = j;
-        }
-      }
-      double scale = (vector[arg] < 0 ? -1 : 1) / Math.sqrt(dot(vector, vector));
+      double scale = sign(vector) / Math.sqrt(dot(vector, vector));
       for (int j = 0; j < d; j++) {
         vs[j * c + col] = scale * vector[j];
       }
@@ -269,13 +247,7 @@ final class Compression {
           v[j] = vt.unsafe_get(j, col);
         }
       }
-      int arg = 0;
-      for (int j = 1; j < d; j++) {
-        if (Math.abs(v[j]) > Math.abs(v[arg])) {
-          arg = j;
-        }
-      }
-      double sign = v[arg] < 0 ? -1 : 1;
+      double sign = sign(v);
       for (int i = 0; i < m; i++) {
         double zi;
         if (wide) {
@@ -290,6 +262,20 @@ final class Compression {
       }
     }
     return z;
+  }
+
+  /**
+   * The sign that makes a direction deterministic: +1 when the largest-magnitude entry of {@code v}
+   * (the first one on ties) is non-negative, else −1.
+   */
+  static double sign(double[] v) {
+    int arg = 0;
+    for (int j = 1; j < v.length; j++) {
+      if (Math.abs(v[j]) > Math.abs(v[arg])) {
+        arg = j;
+      }
+    }
+    return v[arg] < 0 ? -1 : 1;
   }
 
   private static double[] cosineSimilarities(double[][] z) {
