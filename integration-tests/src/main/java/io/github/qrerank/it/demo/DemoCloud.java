@@ -60,14 +60,7 @@ public final class DemoCloud implements DemoSolr {
     try {
       jetty = cluster.startJettySolrRunner(name, DemoMain.CONTEXT, config);
     } catch (BindException e) {
-      throw new DemoMain.DemoException(
-          "port "
-              + port
-              + " is in use; pass "
-              + DemoOptions.PORT
-              + " with a free port (0 picks"
-              + " one)",
-          e);
+      throw DemoMain.DemoException.portInUse(port, e);
     }
     cluster.waitForNode(jetty, 60);
     return jetty;

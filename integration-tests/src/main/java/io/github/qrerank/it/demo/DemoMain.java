@@ -212,14 +212,7 @@ public final class DemoMain {
     try {
       jetty.start();
     } catch (BindException e) {
-      throw new DemoException(
-          "port "
-              + port
-              + " is in use; pass "
-              + DemoOptions.PORT
-              + " with a free port (0 picks"
-              + " one)",
-          e);
+      throw DemoException.portInUse(port, e);
     }
     CoreContainer cores = jetty.getCoreContainer();
     Map<String, CoreContainer.CoreLoadFailure> failures = cores.getCoreInitFailures();
@@ -281,6 +274,13 @@ public final class DemoMain {
   static final class DemoException extends Exception {
     DemoException(String message, Throwable cause) {
       super(message, cause);
+    }
+
+    /** Solr could not bind {@code port}: the message tells the user which option to change. */
+    static DemoException portInUse(int port, BindException cause) {
+      return new DemoException(
+          "port " + port + " is in use; pass " + DemoOptions.PORT + " with a free port (0 picks one)",
+          cause);
     }
   }
 }
