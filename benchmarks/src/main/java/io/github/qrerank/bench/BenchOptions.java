@@ -20,6 +20,10 @@ import java.util.Set;
  * @param cpSatLargeDefault ... with CP-SAT's default worker count
  * @param cpSatTimeLimitSeconds CP-SAT's per-instance time limit
  * @param solrDocs catalog size for the end-to-end run
+ * @param solrWarmUpQueries warm-up queries (none of them measured), each run once with each rank
+ *     query per warm-up round
+ * @param solrWarmUpRounds how many times the warm-up queries are sent before the measured ones, so
+ *     that the JIT compiler has compiled both rank queries' code when they are timed
  * @param solrQueries measured queries (each run once with each rank query)
  * @param solrMinHits queries with fewer hits are not used (a full window needs reRankDocs)
  * @param quantum sample sizes of the quantum sections
@@ -41,6 +45,7 @@ record BenchOptions(
     double cpSatTimeLimitSeconds,
     int solrDocs,
     int solrWarmUpQueries,
+    int solrWarmUpRounds,
     int solrQueries,
     int solrMinHits,
     QuantumSizes quantum) {
@@ -56,13 +61,13 @@ record BenchOptions(
   static BenchOptions full(Path out, String command, Set<Section> sections, boolean keep) {
     return new BenchOptions(
         out, command, false, withDependencies(sections), keep, 1000, 50, 300, 2, 300, 100, 3, 2, 10.0,
-        50_000, 150, 200, 100, QuantumSizes.full());
+        50_000, 150, 10, 200, 100, QuantumSizes.full());
   }
 
   static BenchOptions quick(Path out, String command, Set<Section> sections, boolean keep) {
     return new BenchOptions(
         out, command, true, withDependencies(sections), keep, 40, 3, 20, 1, 20, 5, 2, 1, 5.0, 2_000, 10,
-        20, 20, QuantumSizes.quick());
+        1, 20, 20, QuantumSizes.quick());
   }
 
   BenchOptions {

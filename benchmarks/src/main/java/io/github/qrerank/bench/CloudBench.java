@@ -52,8 +52,8 @@ final class CloudBench {
             + " benchmark JVM (Jetty on 127.0.0.1, HTTP, javabin between the nodes), collection"
             + " `products` from `configsets/products` with %d shards of one replica, one shard per"
             + " node (compositeId routing), holding the same %,d products (indexed through the"
-            + " first node in %s). The same %d measured queries (%d warm-up, %d passed over with"
-            + " fewer than %d hits) and rank queries as in section 3, sent the same way to the"
+            + " first node in %s). The same %d measured queries (%d rounds of %d warm-up queries,"
+            + " %d passed over with fewer than %d hits) and rank queries as in section 3, sent the same way to the"
             + " first node, which coordinates: each shard runs the first pass, `{!rerank}`"
             + " re-scores each shard's own top %d and the coordinator merges the lists;"
             + " `{!qrerank}` has each shard send its top %d candidates with their raw values and"
@@ -65,6 +65,7 @@ final class CloudBench {
         o.solrDocs(),
         Format.duration(indexNanos),
         m.queries().size(),
+        m.warmUpRounds(),
         m.warmUp(),
         m.dropped(),
         o.solrMinHits(),

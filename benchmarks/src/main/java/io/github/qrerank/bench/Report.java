@@ -218,6 +218,7 @@ final class Report {
                 Format.decimal(p99, 4),
                 p50 <= 1.5 ? "met" : "NOT met",
                 Format.duration(o.qrerank().p50() - o.rerank().p50())));
+    md.append(o.firstRound()).append("\n\n");
     QrerankCheck.Result c = o.check();
     md.append(
         String.format(
@@ -258,6 +259,7 @@ final class Report {
                 Format.decimal(p99, 4),
                 p50 <= 1.5 ? "met" : "NOT met",
                 Format.duration(m.qrerank().p50() - m.rerank().p50())));
+    md.append(m.firstRound()).append("\n\n");
     QrerankCheck.Result c = m.check();
     md.append(
         String.format(

@@ -44,7 +44,11 @@ final class SolrBench {
   static final String RERANK_QUERY = "{!func}vectorSimilarity(embedding,$" + USER_VECTOR + ")";
 
   record Outcome(
-      String description, Latencies rerank, Latencies qrerank, QrerankCheck.Result check) {}
+      String description,
+      Latencies rerank,
+      Latencies qrerank,
+      String firstRound,
+      QrerankCheck.Result check) {}
 
   private SolrBench() {}
 
@@ -57,18 +61,39 @@ final class SolrBench {
       Measured m = measure(solr.client(), catalog, o, "Solr");
       String description =
           describe(o, indexNanos, segments, m.queries().size(), m.warmUp(), m.dropped());
-      return new Outcome(description, m.rerank(), m.qrerank(), m.check());
+      return new Outcome(description, m.rerank(), m.qrerank(), m.firstRound(), m.check());
     }
   }
 
-  /** What {@link #measure} found: the queries, both latencies and the check of the answers. */
+  /**
+   * What {@link #measure} found: the queries, both latencies and the check of the answers; {@code
+   * firstRerank} and {@code firstQrerank} are the latencies of the first warm-up round, when the
+   * JVM had not yet compiled the code of either rank query.
+   */
   record Measured(
       List<SolrQuerySet.BenchQuery> queries,
       int warmUp,
+      int warmUpRounds,
       int dropped,
       Latencies rerank,
       Latencies qrerank,
-      QrerankCheck.Result check) {}
+      Latencies firstRerank,
+      Latencies firstQrerank,
+      QrerankCheck.Result check) {
+
+    /** The sentence on the first warm-up round, for the report. */
+    String firstRound() {
+      return String.format(
+          Locale.ROOT,
+          "First warm-up round (%d queries, the JIT compiler still at work): p50 rerank %s,"
+              + " qrerank %s, ratio %s× — what a freshly started Solr answers for its first"
+              + " few hundred queries.",
+          firstRerank.count(),
+          Format.duration(firstRerank.p50()),
+          Format.duration(firstQrerank.p50()),
+          Format.decimal((double) firstQrerank.p50() / firstRerank.p50(), 3));
+    }
+  }
 
   /**
    * Picks the queries (the same ones for any Solr holding the same catalog), warms up, measures
@@ -107,8 +132,14 @@ final class SolrBench {
               + o.solrMinHits()
               + " hits or more");
     }
-    BenchMain.progress(label + ": warm-up, " + warmUp.size() + " queries x 2");
-    interleaved(client, warmUp);
+    BenchMain.progress(
+        label + ": warm-up, " + o.solrWarmUpRounds() + " rounds of " + warmUp.size()
+            + " queries x 2");
+    long[][] first = interleaved(client, warmUp);
+    for (int round = 1; round < o.solrWarmUpRounds(); round++) {
+      int r = round;
+      interleaved(client, warmUp.stream().map(q -> q.nudged(r)).toList());
+    }
     BenchMain.progress(label + ": measuring, " + measured.size() + " queries x 2");
     System.gc();
     long[][] times = interleaved(client, measured);
@@ -117,9 +148,12 @@ final class SolrBench {
     return new Measured(
         measured,
         warmUp.size(),
+        o.solrWarmUpRounds(),
         tooFewHits,
         new Latencies(times[0]),
         new Latencies(times[1]),
+        new Latencies(first[0]),
+        new Latencies(first[1]),
         check);
   }
 
@@ -199,11 +233,15 @@ final class SolrBench {
             + " a brand are not measured: their windows are mostly one brand, so `caps=brand:2`"
             + " leaves 2 to select, an easier solve than the diverse windows measured here. Every"
             + " measured query is sent once with each rank query, the two interleaved and the order"
-            + " alternating, after %d other queries of warm-up (brand queries included) sent the"
-            + " same way. Main query `defType=lucene&q={!edismax cache=false v=$qq}&qq=TEXT` (qf"
-            + " and mm from the configset's /select defaults), `rows=%d`, `fl=id,score`; the query"
-            + " result cache is bypassed by `cache=false` and no text repeats. The time is the"
-            + " client's, around the HTTP request.\n\n"
+            + " alternating, after %d rounds of the %d warm-up queries (other texts, brand queries"
+            + " included) sent the same way, so that both rank queries run compiled code, as in a"
+            + " Solr that has been serving for a while; each round moves the shopper vectors by"
+            + " 10⁻⁵ so that no warm-up request is answered from Solr's query result cache. Main"
+            + " query `defType=lucene&q={!edismax cache=false v=$qq}&qq=TEXT` (qf"
+            + " and mm from the configset's /select defaults), `rows=%d`, `fl=id,score`. Solr's"
+            + " query result cache stays on (`cache=false` keeps the main query out of it, not the"
+            + " rank query that wraps it), but no measured text repeats, so no measured request"
+            + " can be answered from it. The time is the client's, around the HTTP request.\n\n"
             + "- rerank: `rq=%s` with `%s=%s`\n"
             + "- qrerank: `rq=%s` (timeoutMs at the configset default)",
         Versions.load().solr(),
@@ -215,6 +253,7 @@ final class SolrBench {
         o.solrMinHits(),
         o.solrMinHits() >= RERANK_DOCS ? ", so that every window is full" : "",
         dropped,
+        o.solrWarmUpRounds(),
         warmUp,
         ROWS,
         RERANK,

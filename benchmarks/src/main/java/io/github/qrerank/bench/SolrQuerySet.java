@@ -35,6 +35,18 @@ final class SolrQuerySet {
       }
       return sb.append(']').toString();
     }
+
+    /**
+     * The same query with the shopper vector's first coordinate moved by {@code round}·10⁻⁵ (the
+     * last digit {@link #userVectorParam} writes): the same first pass, window and work, but
+     * another rank query, so Solr's query result cache (whose key includes the rank query) cannot
+     * answer a repeated warm-up request.
+     */
+    BenchQuery nudged(int round) {
+      float[] moved = userVector.clone();
+      moved[0] += round * 1e-5f;
+      return new BenchQuery(text, category, namesBrand, brand, moved);
+    }
   }
 
   private record Candidate(String text, String category, boolean namesBrand) {}

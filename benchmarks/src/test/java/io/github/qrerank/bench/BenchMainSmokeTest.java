@@ -42,6 +42,7 @@ class BenchMainSmokeTest {
             1.0,
             500,
             4,
+            2,
             8,
             1,
             quantum);
@@ -58,6 +59,8 @@ class BenchMainSmokeTest {
     assertTrue(md.contains("above brand:2 in **0** answers"), md);
     assertTrue(md.contains("Ratio qrerank / rerank"), md);
     assertTrue(md.contains("Ratio qrerank / rerank on 2 shards"), md);
+    assertTrue(md.contains("2 rounds of the 4 warm-up queries"), md);
+    assertTrue(md.contains("First warm-up round"), md);
     assertTrue(md.contains("above brand:2 across the shards in **0** answers"), md);
     assertTrue(md.contains("| **extra bytes per shard response** |"), md);
     assertTrue(md.contains("| `solver=remote` | 8 | 0 | 0 |"), md);

@@ -57,7 +57,7 @@ class PreviousReportTest {
     BenchOptions o =
         new BenchOptions(
             out, "./bench.sh --only penalty --keep", true, EnumSet.of(Section.PENALTY), true,
-            1, 1, 1, 1, 1, 1, 1, 1, 1.0, 10, 1, 1, 1, tiny);
+            1, 1, 1, 1, 1, 1, 1, 1, 1.0, 10, 1, 1, 1, 1, tiny);
     BenchMain.run(o);
     String md = Files.readString(out);
     assertTrue(md.contains("Sections exact,cpsat,strange were not measured in it"), md);
