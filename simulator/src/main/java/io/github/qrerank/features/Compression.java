@@ -145,9 +145,9 @@ final class Compression {
    * rounding: squaring X only squares the condition of the small singular values, which the
    * guard keeps out, while the leading directions are as well determined as by the SVD (when the
    * c-th and (c+1)-th singular values nearly coincide, neither method determines the c-th
-   * direction). Signs follow the same rule. About 1.5x cheaper than {@link #project} on a 100 x
-   * 32 window (a d x d Gram product and one symmetric eigensolve instead of a QR of X and an SVD
-   * of R with its singular vectors).
+   * direction). Signs follow the same rule. Cheaper than {@link #project} on a 100 x 32 window: a
+   * d x d Gram product ({@link #gram}, about 11 µs) and one symmetric eigensolve (EJML, about 85
+   * µs, most of the cost) instead of a QR of X and an SVD of R with its singular vectors.
    */
   static double[][] projectByGram(DMatrixRMaj x, int dims) {
     int m = x.numRows;
@@ -156,7 +156,7 @@ final class Compression {
       return null;
     }
     double[] xs = x.data;
-    DMatrixRMaj gram = CommonOps_DDRM.multInner(x, new DMatrixRMaj(d, d));
+    DMatrixRMaj gram = DMatrixRMaj.wrap(d, d, gram(xs, m, d));
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
     if (!eig.decompose(gram)) {
       return null;
@@ -197,6 +197,83 @@ final class Compression {
       }
     }
     return z;
+  }
+
+  /**
+   * The d x d Gram matrix {@code X^T X} of the row-major m x d matrix {@code x}, both triangles
+   * filled. Computed in 4 x 4 blocks of the upper triangle, each block's 16 sums kept in registers
+   * over the m rows (every row of a block is read once per block): about 4x faster than EJML's
+   * {@code CommonOps_DDRM.multInner} on a 100 x 32 window, whose inner loop strides down columns.
+   * Each entry is the sum over rows in row order, like a plain dot product.
+   */
+  static double[] gram(double[] x, int m, int d) {
+    double[] g = new double[d * d];
+    for (int p = 0; p < d; p += 4) {
+      for (int q = p; q < d; q += 4) {
+        if (p + 4 <= d && q + 4 <= d) {
+          block4(x, m, d, p, q, g);
+        } else {
+          for (int a = p; a < Math.min(p + 4, d); a++) {
+            for (int b = Math.max(a, q); b < Math.min(q + 4, d); b++) {
+              double sum = 0;
+              for (int o = 0; o < m * d; o += d) {
+                sum += x[o + a] * x[o + b];
+              }
+              g[a * d + b] = sum;
+            }
+          }
+        }
+      }
+    }
+    for (int a = 0; a < d; a++) {
+      for (int b = a + 1; b < d; b++) {
+        g[b * d + a] = g[a * d + b];
+      }
+    }
+    return g;
+  }
+
+  /** The 4 x 4 block of {@code X^T X} at rows p..p+3, columns q..q+3 (q >= p). */
+  private static void block4(double[] x, int m, int d, int p, int q, double[] g) {
+    double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+    double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+    for (int r = 0, o = 0; r < m; r++, o += d) {
+      double a0 = x[o + p], a1 = x[o + p + 1], a2 = x[o + p + 2], a3 = x[o + p + 3];
+      double b0 = x[o + q], b1 = x[o + q + 1], b2 = x[o + q + 2], b3 = x[o + q + 3];
+      s00 += a0 * b0;
+      s01 += a0 * b1;
+      s02 += a0 * b2;
+      s03 += a0 * b3;
+      s10 += a1 * b0;
+      s11 += a1 * b1;
+      s12 += a1 * b2;
+      s13 += a1 * b3;
+      s20 += a2 * b0;
+      s21 += a2 * b1;
+      s22 += a2 * b2;
+      s23 += a2 * b3;
+      s30 += a3 * b0;
+      s31 += a3 * b1;
+      s32 += a3 * b2;
+      s33 += a3 * b3;
+    }
+    int b = p * d + q;
+    g[b] = s00;
+    g[b + 1] = s01;
+    g[b + 2] = s02;
+    g[b + 3] = s03;
+    g[b + d] = s10;
+    g[b + d + 1] = s11;
+    g[b + d + 2] = s12;
+    g[b + d + 3] = s13;
+    g[b + 2 * d] = s20;
+    g[b + 2 * d + 1] = s21;
+    g[b + 2 * d + 2] = s22;
+    g[b + 2 * d + 3] = s23;
+    g[b + 3 * d] = s30;
+    g[b + 3 * d + 1] = s31;
+    g[b + 3 * d + 2] = s32;
+    g[b + 3 * d + 3] = s33;
   }
 
   /**
@@ -278,28 +355,47 @@ final class Compression {
     return v[arg] < 0 ? -1 : 1;
   }
 
+  /**
+   * {@code sim_ij = max(0, cos(z_i, z_j))}, flat n x n. The usable z are scaled to unit length and
+   * laid out as the columns of a c x count matrix U, whose Gram matrix {@code U^T U} ({@link
+   * #gram}) holds every pair's cosine: the blocked product runs about 4x faster than one dot product
+   * per pair, whose additions form a chain the processor cannot overlap.
+   */
   private static double[] cosineSimilarities(double[][] z) {
     int n = z.length;
     double[] norm = new double[n];
     double maxNorm = 0;
+    int c = 0;
     for (int i = 0; i < n; i++) {
       if (z[i] != null) {
         norm[i] = Math.sqrt(dot(z[i], z[i]));
         maxNorm = Math.max(maxNorm, norm[i]);
+        c = z[i].length;
       }
     }
     double zero = ZERO_TOLERANCE * maxNorm;
-    double[] sim = new double[n * n];
+    int[] usable = new int[n];
+    int count = 0;
     for (int i = 0; i < n; i++) {
-      if (z[i] == null || norm[i] <= zero) {
-        continue;
+      if (z[i] != null && norm[i] > zero) {
+        usable[count++] = i;
       }
-      for (int j = i + 1; j < n; j++) {
-        if (z[j] == null || norm[j] <= zero) {
-          continue;
-        }
-        double s = dot(z[i], z[j]) / (norm[i] * norm[j]);
-        s = Math.min(1, Math.max(0, s));
+    }
+    double[] columns = new double[c * count];
+    for (int a = 0; a < count; a++) {
+      double[] zi = z[usable[a]];
+      double scale = norm[usable[a]];
+      for (int k = 0; k < c; k++) {
+        columns[k * count + a] = zi[k] / scale;
+      }
+    }
+    double[] cos = gram(columns, c, count);
+    double[] sim = new double[n * n];
+    for (int a = 0; a < count; a++) {
+      int i = usable[a];
+      for (int b = a + 1; b < count; b++) {
+        int j = usable[b];
+        double s = Math.min(1, Math.max(0, cos[a * count + b]));
         sim[i * n + j] = s;
         sim[j * n + i] = s;
       }
