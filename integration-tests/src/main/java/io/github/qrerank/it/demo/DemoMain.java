@@ -73,6 +73,27 @@ public final class DemoMain {
    */
   public static void run(DemoOptions options, PrintStream out, boolean interactive)
       throws Exception {
+    run(options, out, interactive, coreUrl -> {});
+  }
+
+  /**
+   * What {@link #run(DemoOptions, PrintStream, boolean, AfterPrintout)} calls once the printout is
+   * done, while Solr still runs: with {@code --exit} just before Solr stops, otherwise just before
+   * serving. Tests query the demo's core through it without starting a second Solr.
+   */
+  @FunctionalInterface
+  interface AfterPrintout {
+    /**
+     * @param coreUrl the {@code products} core (or collection), e.g. {@code
+     *     http://127.0.0.1:8983/solr/products}
+     */
+    void accept(String coreUrl) throws Exception;
+  }
+
+  /** {@link #run(DemoOptions, PrintStream, boolean)}, calling {@code afterPrintout} as it says. */
+  static void run(
+      DemoOptions options, PrintStream out, boolean interactive, AfterPrintout afterPrintout)
+      throws Exception {
     out.printf(
         Locale.ROOT,
         "qrerank demo: Solr + the qrerank plugin on %,d generated products" + " (seed %d)%n",
@@ -156,6 +177,7 @@ public final class DemoMain {
         out.println("  " + CurlExamples.command(coreUrl, example));
       }
       out.println();
+      afterPrintout.accept(coreUrl);
       if (provider != null && !options.exitAfterPrintout()) {
         printProviderHelp(provider, out);
       }

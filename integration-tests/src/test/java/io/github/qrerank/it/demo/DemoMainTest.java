@@ -26,6 +26,11 @@ import org.junit.rules.TemporaryFolder;
  * best text matches, where too uniform a text would tie), every qrerank top-5 is in stock and
  * within the caps of its {@code rq}, quotas are reported met, the solve is described, and the curl
  * commands carry the same query, with the user vector passed by reference.
+ *
+ * <p>While that demo still runs, README.md's worked example ({@link ReadmeExample}, read from the
+ * README) is sent to it; the answers must be what the README shows: the same documents in the same
+ * order with the same fields, scores and {@code [qrerank]} values, the same number of hits, and the
+ * same {@code qrerank} debug section but for its wall-clock timings.
  */
 public class DemoMainTest {
 
@@ -39,11 +44,68 @@ public class DemoMainTest {
   private static String printout;
   private static DemoPrintout parsed;
 
+  /** README.md's worked example and the demo's answers to it; or why they could not be had. */
+  private static ReadmeExample readme;
+
+  private static ReadmeExample.Answers readmeAnswers;
+  private static Exception readmeFailure;
+
   @BeforeClass
   public static void runDemo() throws Exception {
     parsed =
-        DemoPrintout.run(TMP.getRoot().toPath().resolve("demo-home"), "--docs", String.valueOf(DOCS));
+        DemoPrintout.run(
+            TMP.getRoot().toPath().resolve("demo-home"),
+            DemoMainTest::askTheReadmeExample,
+            "--docs",
+            String.valueOf(DOCS));
     printout = parsed.text;
+  }
+
+  /**
+   * Sends README.md's worked example to the demo while it runs, so that it is checked against the
+   * same 50,000 products (the demo's default catalog, which the README's example is written for).
+   * A failure here fails only the README tests.
+   */
+  private static void askTheReadmeExample(String coreUrl) {
+    try {
+      readme = ReadmeExample.read(ReadmeExample.readmePath());
+      readmeAnswers = readme.ask(coreUrl);
+    } catch (Exception e) {
+      readmeFailure = e;
+    }
+  }
+
+  private static ReadmeExample.Answers readmeAnswers() {
+    if (readmeFailure != null) {
+      throw new AssertionError("README.md's worked example: " + readmeFailure, readmeFailure);
+    }
+    return readmeAnswers;
+  }
+
+  @Test
+  public void readmeWorkedExampleShowsTheDemosDocumentsAndHits() {
+    ReadmeExample.Answers answers = readmeAnswers();
+    Map<?, ?> response = (Map<?, ?>) answers.plain().get("response");
+    assertEquals("numFound", readme.hits, ((Number) response.get("numFound")).longValue());
+    List<?> docs = (List<?>) response.get("docs");
+    assertEquals("ids in order", ids(readme.docs), ids(docs));
+    assertEquals(List.of(), ReadmeExample.differences("response.docs", readme.docs, docs));
+  }
+
+  @Test
+  public void readmeDebugSectionIsTheDemosForTheSameRequest() {
+    ReadmeExample.Answers answers = readmeAnswers();
+    Map<?, ?> debug = (Map<?, ?>) answers.debug().get("debug");
+    assertNotNull("no debug section", debug);
+    assertEquals(
+        List.of(),
+        ReadmeExample.differences("debug.qrerank", readme.debugSection, debug.get("qrerank")));
+    // debugQuery changes neither the ranking nor the transformer's values.
+    assertEquals(answers.plain().get("response"), answers.debug().get("response"));
+  }
+
+  private static List<Object> ids(List<?> docs) {
+    return docs.stream().map(d -> (Object) ((Map<?, ?>) d).get("id")).toList();
   }
 
   @Test

@@ -124,11 +124,20 @@ final class DemoPrintout {
    * echoes what it printed and parses it.
    */
   static DemoPrintout run(Path home, String... args) throws Exception {
+    return run(home, coreUrl -> {}, args);
+  }
+
+  /**
+   * {@link #run(Path, String...)}, calling {@code afterPrintout} with the core's URL while the
+   * demo's Solr still runs (just before {@code --exit} stops it).
+   */
+  static DemoPrintout run(Path home, DemoMain.AfterPrintout afterPrintout, String... args)
+      throws Exception {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--exit", "--port", "0", "--home", home.toString()));
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    DemoMain.run(DemoOptions.parse(all.toArray(new String[0])), out, false);
+    DemoMain.run(DemoOptions.parse(all.toArray(new String[0])), out, false, afterPrintout);
     String printout = buffer.toString(StandardCharsets.UTF_8);
     System.out.println(printout);
     return new DemoPrintout(printout);
