@@ -12,7 +12,9 @@ import org.junit.Test;
  * The shard side of a distributed request ({@code isShard=true}): a shard keeps its first-pass
  * order and scores, selects nothing, writes no transformer values or debug section, and sends its
  * candidates with their raw values in the {@code qrerank.window} section (read back here from its
- * JSON form, where the little-endian binary arrays are base64 text).
+ * JSON form, where the little-endian binary arrays are base64 text). The shard role is part of the
+ * query's identity: on one core a shard request and the same request off a shard, in either order,
+ * never answer from each other's query result cache entry.
  */
 public class QRerankShardTest extends QRerankTestCase {
   static final Catalog CATALOG = new Catalog(23L, 70);
@@ -141,6 +143,100 @@ public class QRerankShardTest extends QRerankTestCase {
     Map<String, Object> w = window(rsp);
     assertEquals(List.of(), w.get("ids"));
     assertEquals(0, integer(w.get("window")));
+  }
+
+  /**
+   * {@code rq} with every hit, the transformer and the debug section, as a shard request ({@code
+   * isShard=true}, {@code fsv=true}) or not; both send {@code fsv=true}, so that the shard role is
+   * the only difference between the two.
+   */
+  private static Map<String, Object> asShardOrNot(boolean shard, String rq) throws Exception {
+    List<String> p =
+        new java.util.ArrayList<>(
+            List.of("q", Q, "rq", rq, "fsv", "true", "fl", "id,score,[qrerank]", "rows", "1000",
+                "debugQuery", "true"));
+    if (shard) {
+      p.addAll(List.of("isShard", "true"));
+    }
+    return query(p.toArray(new String[0]));
+  }
+
+  /** A shard's answer: the first pass, no transformer values, its window attached. */
+  private static void assertShardAnswer(Map<String, Object> rsp, Map<String, Object> first) {
+    assertEquals("first-pass order", ids(first), ids(rsp));
+    assertEquals("first-pass scores", scores(first), scores(rsp));
+    for (Map<String, Object> d : docs(rsp)) {
+      assertNull(d.get("[qrerank]"));
+    }
+    assertEquals(ids(first), window(rsp).get("ids"));
+  }
+
+  /** A core's answer: re-ranked by its own collector, as the contract says. */
+  private static void assertCoreAnswer(
+      Map<String, Object> rsp, Map<String, Object> first, int reRankDocs, boolean recomputed) {
+    assertEquals(Boolean.valueOf(recomputed), debugSection(rsp).get("recomputed"));
+    Contract.check(rsp, ids(first), scores(first), reRankDocs);
+    assertNotEquals("the selected documents get new scores", scores(first), scores(rsp));
+    assertNull("no window section off a shard", rsp.get("qrerank.window"));
+  }
+
+  @Test
+  public void isShardAloneKeepsSolrsOwnRerankInOneCacheEntry() throws Exception {
+    // The control for the two tests below: Solr's {!rerank} has no shard role, so the same request
+    // with and without isShard=true is one query result cache entry. isShard changes nothing else
+    // in the cache key; a miss for {!qrerank} comes from its equality.
+    String rq = "{!rerank reRankQuery=$rqq reRankDocs=12 reRankWeight=2}";
+    List<String> p =
+        List.of("q", Q, "rq", rq, "rqq", "title:pro", "fsv", "true", "fl", "id,score",
+            "rows", "1000");
+    Map<String, Object> core = query(p.toArray(new String[0]));
+    long hits = QRerankSearchTest.queryResultCacheHits();
+    List<String> shard = new java.util.ArrayList<>(p);
+    shard.addAll(List.of("isShard", "true"));
+    Map<String, Object> fromCache = query(shard.toArray(new String[0]));
+    assertEquals("served from the core request's entry", hits + 1,
+        QRerankSearchTest.queryResultCacheHits());
+    assertEquals(ids(core), ids(fromCache));
+  }
+
+  @Test
+  public void aCoreRequestAfterAShardRequestIsReRankedNotServedTheShardsList() throws Exception {
+    String rq = "{!qrerank reRankDocs=12 k=3 caps=brand:1 lambda=0.3 vectorField=embedding}";
+    Map<String, Object> first = QRerankSearchTest.firstPass("q", Q);
+    long hits = QRerankSearchTest.queryResultCacheHits();
+    assertShardAnswer(asShardOrNot(true, rq), first);
+    assertEquals("a new query", hits, QRerankSearchTest.queryResultCacheHits());
+
+    Map<String, Object> core = asShardOrNot(false, rq);
+    assertEquals("not the shard's entry", hits, QRerankSearchTest.queryResultCacheHits());
+    assertCoreAnswer(core, first, 12, false);
+
+    // each role has its own entry now
+    Map<String, Object> again = asShardOrNot(false, rq);
+    assertTrue(QRerankSearchTest.queryResultCacheHits() > hits);
+    assertCoreAnswer(again, first, 12, true);
+    assertEquals(ids(core), ids(again));
+    assertShardAnswer(asShardOrNot(true, rq), first);
+  }
+
+  @Test
+  public void aShardRequestAfterACoreRequestKeepsTheFirstPassNotTheCoresList() throws Exception {
+    String rq = "{!qrerank reRankDocs=12 k=3 caps=brand:1 lambda=0.7 vectorField=embedding}";
+    Map<String, Object> first = QRerankSearchTest.firstPass("q", Q);
+    long hits = QRerankSearchTest.queryResultCacheHits();
+    Map<String, Object> core = asShardOrNot(false, rq);
+    assertEquals("a new query", hits, QRerankSearchTest.queryResultCacheHits());
+    assertCoreAnswer(core, first, 12, false);
+
+    Map<String, Object> shard = asShardOrNot(true, rq);
+    assertEquals("not the core's entry", hits, QRerankSearchTest.queryResultCacheHits());
+    assertShardAnswer(shard, first);
+
+    Map<String, Object> again = asShardOrNot(false, rq);
+    assertTrue(QRerankSearchTest.queryResultCacheHits() > hits);
+    assertCoreAnswer(again, first, 12, true);
+    assertEquals(ids(core), ids(again));
+    assertShardAnswer(asShardOrNot(true, rq), first);
   }
 
   private static ByteBuffer buffer(Object base64, int bytes) {
