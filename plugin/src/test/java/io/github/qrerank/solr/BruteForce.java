@@ -1,7 +1,11 @@
 package io.github.qrerank.solr;
 
-import static io.github.qrerank.solr.QRerankTestCase.map;
-import static io.github.qrerank.solr.QRerankTestCase.num;
+import static io.github.qrerank.solr.Responses.integer;
+import static io.github.qrerank.solr.Responses.map;
+import static io.github.qrerank.solr.Responses.num;
+import static io.github.qrerank.solr.Responses.windowDocs;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +15,12 @@ import java.util.Objects;
 /**
  * The test's own reference for the selection problem, from the values in the debug section: v_i,
  * z_i, eligibility, the constrained field values, lambda. Enumerates every subset of a size, so
- * only for small windows.
+ * only for small windows. Shared with the SolrCloud tests through this module's test-jar.
  */
-final class BruteForce {
-  record CapRule(String field, int max) {}
+public final class BruteForce {
+  public record CapRule(String field, int max) {}
 
-  record QuotaRule(String field, String value, int min) {}
+  public record QuotaRule(String field, String value, int min) {}
 
   private final int n;
   private final double[] v;
@@ -27,7 +31,7 @@ final class BruteForce {
   private final List<CapRule> caps;
   private final List<QuotaRule> quotas;
 
-  BruteForce(
+  public BruteForce(
       List<Map<String, Object>> window, double lambda, List<CapRule> caps, List<QuotaRule> quotas) {
     this.n = window.size();
     this.v = utilities(window);
@@ -93,17 +97,49 @@ final class BruteForce {
   }
 
   /** The best F over subsets of exactly {@code size} meeting every constraint, or NaN if none. */
-  double bestComplete(int size) {
+  public double bestComplete(int size) {
     double[] best = {Double.NaN};
     search(new ArrayList<>(), 0, size, true, best);
     return best[0];
   }
 
   /** True when some subset of {@code size} meets eligibility and caps (quotas ignored). */
-  boolean hardFeasible(int size) {
+  public boolean hardFeasible(int size) {
     double[] best = {Double.NaN};
     search(new ArrayList<>(), 0, size, false, best);
     return !Double.isNaN(best[0]);
+  }
+
+  /**
+   * Asserts that the debug {@code section} of an exact solver's answer, for a request with these
+   * caps and quotas, is the optimum: when some k documents meet every constraint, the answer is
+   * complete, proven optimal, and its F(S) is the brute-force best; when none do, it is reported
+   * incomplete and selects the largest number of documents that eligibility and caps allow.
+   *
+   * @return whether the request was feasible (some k documents meet every constraint)
+   */
+  public static boolean assertOptimal(
+      Map<String, Object> section, List<CapRule> caps, List<QuotaRule> quotas, String message) {
+    List<Map<String, Object>> window = windowDocs(section);
+    int k = integer(section.get("k"));
+    BruteForce brute = new BruteForce(window, num(section.get("lambda")), caps, quotas);
+    double best = brute.bestComplete(k);
+    if (Double.isNaN(best)) {
+      assertEquals(message, Boolean.FALSE, section.get("complete"));
+      int largest = k;
+      while (largest > 0 && !brute.hardFeasible(largest)) {
+        largest--;
+      }
+      assertEquals(message + " largest feasible size", largest, integer(section.get("selectedCount")));
+      return false;
+    }
+    assertEquals(message, Boolean.TRUE, section.get("complete"));
+    assertEquals(message, Boolean.TRUE, section.get("provenOptimal"));
+    assertEquals(message + " F is optimal", best, num(section.get("objective")), 1e-9);
+    assertEquals(message, num(section.get("objective")), num(section.get("upperBound")), 1e-9);
+    assertEquals("exact", section.get("solver"));
+    assertNull(section.get("fallbackReason"));
+    return true;
   }
 
   private void search(List<Integer> chosen, int from, int size, boolean quotasToo, double[] best) {

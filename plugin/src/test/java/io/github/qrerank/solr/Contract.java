@@ -1,14 +1,14 @@
 package io.github.qrerank.solr;
 
-import static io.github.qrerank.solr.QRerankTestCase.debugSection;
-import static io.github.qrerank.solr.QRerankTestCase.docs;
-import static io.github.qrerank.solr.QRerankTestCase.flt;
-import static io.github.qrerank.solr.QRerankTestCase.ids;
-import static io.github.qrerank.solr.QRerankTestCase.integer;
-import static io.github.qrerank.solr.QRerankTestCase.map;
-import static io.github.qrerank.solr.QRerankTestCase.num;
-import static io.github.qrerank.solr.QRerankTestCase.scores;
-import static io.github.qrerank.solr.QRerankTestCase.windowDocs;
+import static io.github.qrerank.solr.Responses.debugSection;
+import static io.github.qrerank.solr.Responses.docs;
+import static io.github.qrerank.solr.Responses.flt;
+import static io.github.qrerank.solr.Responses.ids;
+import static io.github.qrerank.solr.Responses.integer;
+import static io.github.qrerank.solr.Responses.map;
+import static io.github.qrerank.solr.Responses.num;
+import static io.github.qrerank.solr.Responses.scores;
+import static io.github.qrerank.solr.Responses.windowDocs;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -20,20 +20,21 @@ import java.util.Map;
 
 /**
  * Checks a re-ranked response against the contract's "The result" section, given the first-pass
- * response of the same request without {@code rq} (ids and scores, in order).
+ * response of the same request without {@code rq} (ids and scores, in order). Shared with the
+ * SolrCloud tests through this module's test-jar: a cluster's answer passes the same checks.
  */
-final class Contract {
+public final class Contract {
   private Contract() {}
 
   /** The re-ranked order and score of every hit, computed from the debug section. */
-  record Expected(List<String> ids, List<Float> scores) {}
+  public record Expected(List<String> ids, List<Float> scores) {}
 
   /**
    * Checks the window, the selection order, the ranked list and scores, the transformer values and
    * the objective. {@code rsp} must hold every hit (rows large enough), with fl=id,score,[qrerank]
    * and debugQuery=true.
    */
-  static Expected check(
+  public static Expected check(
       Map<String, Object> rsp, List<String> firstIds, List<Float> firstScores, int reRankDocs) {
     Map<String, Object> section = debugSection(rsp);
     Expected expected = expected(section, firstIds, firstScores, reRankDocs);
@@ -44,7 +45,7 @@ final class Contract {
     return expected;
   }
 
-  static Expected expected(
+  public static Expected expected(
       Map<String, Object> section, List<String> firstIds, List<Float> firstScores, int reRankDocs) {
     List<Map<String, Object>> window = windowDocs(section);
     int w = Math.min(reRankDocs, firstIds.size());
@@ -135,7 +136,7 @@ final class Contract {
   }
 
   /** The reported F(S) equals Σ v − λ Σ sim over the selected documents' debug values. */
-  static void checkObjective(Map<String, Object> section) {
+  public static void checkObjective(Map<String, Object> section) {
     List<Map<String, Object>> window = windowDocs(section);
     List<Integer> selected = new ArrayList<>();
     for (int i = 0; i < window.size(); i++) {

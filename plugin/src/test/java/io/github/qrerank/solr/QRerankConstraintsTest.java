@@ -158,7 +158,7 @@ public class QRerankConstraintsTest extends QRerankTestCase {
       if (!exact) {
         continue;
       }
-      if (checkOptimality(section, q, message)) {
+      if (BruteForce.assertOptimal(section, q.caps, q.quotas, message)) {
         complete++;
       } else {
         incomplete++;
@@ -222,30 +222,6 @@ public class QRerankConstraintsTest extends QRerankTestCase {
     }
     assertEquals(message, selected.size() == k && quotasMet, section.get("complete"));
     assertEquals(message, selected.size(), integer(section.get("selectedCount")));
-  }
-
-  /** Compares with brute force; returns whether the request was feasible. */
-  private static boolean checkOptimality(Map<String, Object> section, Request q, String message) {
-    List<Map<String, Object>> window = windowDocs(section);
-    int k = integer(section.get("k"));
-    BruteForce brute = new BruteForce(window, num(section.get("lambda")), q.caps, q.quotas);
-    double best = brute.bestComplete(k);
-    if (Double.isNaN(best)) {
-      assertEquals(message, Boolean.FALSE, section.get("complete"));
-      int largest = k;
-      while (largest > 0 && !brute.hardFeasible(largest)) {
-        largest--;
-      }
-      assertEquals(message + " largest feasible size", largest, integer(section.get("selectedCount")));
-      return false;
-    }
-    assertEquals(message, Boolean.TRUE, section.get("complete"));
-    assertEquals(message, Boolean.TRUE, section.get("provenOptimal"));
-    assertEquals(message + " F is optimal", best, num(section.get("objective")), 1e-9);
-    assertEquals(message, num(section.get("objective")), num(section.get("upperBound")), 1e-9);
-    assertEquals("exact", section.get("solver"));
-    assertNull(section.get("fallbackReason"));
-    return true;
   }
 
   /** The canonical group value of a product's field, as qrerank writes it. */

@@ -1,6 +1,5 @@
 package io.github.qrerank.solr;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -57,61 +56,46 @@ public abstract class QRerankTestCase extends SolrTestCaseJ4 {
     throw new AssertionError("expected an error for " + Arrays.toString(params));
   }
 
-  @SuppressWarnings("unchecked")
+  // The readers of a JSON answer live in Responses (no Solr test base class there, so the
+  // integration tests can share them); these keep the subclasses' unqualified calls.
+
   static List<Map<String, Object>> docs(Map<String, Object> rsp) {
-    Map<String, Object> response = (Map<String, Object>) rsp.get("response");
-    return (List<Map<String, Object>>) response.get("docs");
+    return Responses.docs(rsp);
   }
 
-  @SuppressWarnings("unchecked")
   static long numFound(Map<String, Object> rsp) {
-    return ((Number) ((Map<String, Object>) rsp.get("response")).get("numFound")).longValue();
+    return Responses.numFound(rsp);
   }
 
   static List<String> ids(Map<String, Object> rsp) {
-    List<String> ids = new ArrayList<>();
-    for (Map<String, Object> d : docs(rsp)) {
-      ids.add((String) d.get("id"));
-    }
-    return ids;
+    return Responses.ids(rsp);
   }
 
   static List<Float> scores(Map<String, Object> rsp) {
-    List<Float> scores = new ArrayList<>();
-    for (Map<String, Object> d : docs(rsp)) {
-      scores.add(((Number) d.get("score")).floatValue());
-    }
-    return scores;
+    return Responses.scores(rsp);
   }
 
-  @SuppressWarnings("unchecked")
   static Map<String, Object> debugSection(Map<String, Object> rsp) {
-    Map<String, Object> debug = (Map<String, Object>) rsp.get("debug");
-    assertNotNull("no debug section", debug);
-    Map<String, Object> section = (Map<String, Object>) debug.get("qrerank");
-    assertNotNull("no qrerank debug section", section);
-    return section;
+    return Responses.debugSection(rsp);
   }
 
-  @SuppressWarnings("unchecked")
   static List<Map<String, Object>> windowDocs(Map<String, Object> section) {
-    return (List<Map<String, Object>>) section.get("docs");
+    return Responses.windowDocs(section);
   }
 
-  @SuppressWarnings("unchecked")
   static Map<String, Object> map(Object o) {
-    return (Map<String, Object>) o;
+    return Responses.map(o);
   }
 
   static double num(Object o) {
-    return ((Number) o).doubleValue();
+    return Responses.num(o);
   }
 
   static float flt(Object o) {
-    return ((Number) o).floatValue();
+    return Responses.flt(o);
   }
 
   static int integer(Object o) {
-    return ((Number) o).intValue();
+    return Responses.integer(o);
   }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.util.NamedList;
@@ -100,6 +101,97 @@ record Answer(
       assertEquals(context + ": F(S)", expected.objective(), actual.objective(), 1e-9);
       similar(context + ": debug", expected.section(), actual.section());
     }
+  }
+
+  /**
+   * Asserts that {@code actual} is {@code expected} up to the order of documents whose first-pass
+   * scores are equal: one core breaks such ties by index order, a cluster by Solr's merge (shard,
+   * then the order within the shard), so only there may the orders differ. Valid only when both
+   * windows hold the same documents (no tie across the window's edge). The page of each (from
+   * {@code start}) must have the same scores in the same order, and within each run of equal
+   * scores the same ids (a run the page's ends may cut is not compared); the {@code [qrerank]}
+   * values of every id on both pages must agree; and with debug sections, the same selection (ids
+   * by position), F(S) within 1e-9 (the compression sees W's rows in another order, so the last
+   * bits may differ), every window document's values by id apart from its rank and z_i (whose
+   * redundancies F(S) covers), and the rest of the section as {@link #similar}, each cap's
+   * per-group counts as a map (they are listed in window order).
+   */
+  static void assertSameUpToTies(String context, int start, Answer expected, Answer actual) {
+    assertEquals(context + ": numFound", expected.numFound(), actual.numFound());
+    assertEquals(context + ": scores", expected.scores(), actual.scores());
+    List<Float> s = expected.scores();
+    int n = s.size();
+    for (int from = 0, to; from < n; from = to) {
+      to = from + 1;
+      while (to < n && s.get(to).equals(s.get(from))) {
+        to++;
+      }
+      boolean cut = (from == 0 && start > 0) || (to == n && start + n < expected.numFound());
+      if (!cut) {
+        assertEquals(
+            context + ": ids scored " + s.get(from),
+            Set.copyOf(expected.ids().subList(from, to)),
+            Set.copyOf(actual.ids().subList(from, to)));
+      }
+    }
+    Map<String, Object> actualInfo = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      actualInfo.put(actual.ids().get(i), actual.info().get(i));
+    }
+    for (int i = 0; i < n; i++) {
+      String id = expected.ids().get(i);
+      if (actualInfo.containsKey(id)) {
+        similar(context + ": [qrerank] of " + id, expected.info().get(i), actualInfo.get(id));
+      }
+    }
+    if (expected.section() != null || actual.section() != null) {
+      assertEquals(context + ": selected", expected.selectedIds(), actual.selectedIds());
+      assertEquals(context + ": F(S)", expected.objective(), actual.objective(), 1e-9);
+      Map<String, NamedList<Object>> actualDocs = new LinkedHashMap<>();
+      actual.windowDocs().forEach(d -> actualDocs.put((String) d.get("id"), d));
+      assertEquals(context + ": window", Set.copyOf(expected.windowIds()), actualDocs.keySet());
+      for (NamedList<Object> d : expected.windowDocs()) {
+        String id = (String) d.get("id");
+        similar(context + ": window doc " + id, byId(d), byId(actualDocs.get(id)));
+      }
+      similar(context + ": debug", tieFree(expected.debug()), tieFree(actual.debug()));
+    }
+  }
+
+  /** The window's ids, first-pass order. */
+  List<String> windowIds() {
+    List<String> out = new ArrayList<>();
+    windowDocs().forEach(d -> out.add((String) d.get("id")));
+    return out;
+  }
+
+  private static NamedList<Object> byId(NamedList<Object> doc) {
+    NamedList<Object> out = doc.clone();
+    out.removeAll("firstPassRank");
+    out.removeAll("z");
+    return out;
+  }
+
+  /** The section without its window documents, each cap's per-group counts sorted by group. */
+  @SuppressWarnings("unchecked")
+  private static NamedList<Object> tieFree(NamedList<?> section) {
+    NamedList<Object> out = ((NamedList<Object>) section).clone();
+    out.removeAll("docs");
+    NamedList<Object> constraints = ((NamedList<Object>) out.get("constraints")).clone();
+    List<Object> caps = new ArrayList<>();
+    for (Object cap : (List<?>) constraints.get("caps")) {
+      NamedList<Object> c = ((NamedList<Object>) cap).clone();
+      NamedList<?> perGroup = (NamedList<?>) c.get("perGroup");
+      Map<String, Object> sorted = new TreeMap<>();
+      for (int i = 0; i < perGroup.size(); i++) {
+        sorted.put(perGroup.getName(i), perGroup.getVal(i));
+      }
+      c.setVal(c.indexOf("perGroup", 0), sorted);
+      caps.add(c);
+    }
+    constraints.setVal(constraints.indexOf("caps", 0), caps);
+    out.setVal(out.indexOf("constraints", 0), constraints);
+    return out;
   }
 
   /** Deep comparison of response values; numbers within 1e-9 (relative for large ones). */

@@ -1,11 +1,13 @@
 package io.github.qrerank.it.cloud;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
@@ -25,6 +27,12 @@ import org.apache.solr.common.cloud.Slice;
 final class CloudSupport {
   static final String CONFIG = "products";
 
+  /** {@link #CONFIG} with Solr's ExactStatsCache: distributed text scores use global statistics. */
+  static final String EXACT_STATS_CONFIG = "products-exact-stats";
+
+  static final String EXACT_STATS_CACHE =
+      "<statsCache class=\"org.apache.solr.search.stats.ExactStatsCache\"/>";
+
   private CloudSupport() {}
 
   /** A cluster of {@code nodes} nodes on loopback with the products configset uploaded. */
@@ -35,7 +43,32 @@ final class CloudSupport {
     return cluster;
   }
 
-  /** Creates a collection, indexes {@code docs} into it and commits. */
+  /**
+   * Uploads, as {@link #EXACT_STATS_CONFIG}, a copy of {@code configsets/products} (made under
+   * {@code dir}) whose {@code solrconfig.xml} also has {@link #EXACT_STATS_CACHE}. Only the tests
+   * use it: the users' configset keeps Solr's default (each shard's own statistics), and the README
+   * tells users how to add the cache.
+   */
+  static void uploadExactStatsConfig(MiniSolrCloudCluster cluster, Path dir) throws Exception {
+    Path source = Path.of(System.getProperty(ConfigsetUploadTest.CONFIGSET_PROPERTY), "conf");
+    Path conf = Files.createDirectories(dir.resolve(EXACT_STATS_CONFIG).resolve("conf"));
+    try (Stream<Path> files = Files.list(source)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, conf.resolve(file.getFileName().toString()));
+      }
+    }
+    Path solrconfig = conf.resolve("solrconfig.xml");
+    String xml = Files.readString(solrconfig);
+    if (xml.contains("<statsCache") || !xml.trim().endsWith("</config>")) {
+      throw new IllegalStateException("unexpected solrconfig.xml in " + source);
+    }
+    int end = xml.lastIndexOf("</config>");
+    Files.writeString(
+        solrconfig, xml.substring(0, end) + "  " + EXACT_STATS_CACHE + "\n" + xml.substring(end));
+    cluster.uploadConfigSet(conf, EXACT_STATS_CONFIG);
+  }
+
+  /** Creates a collection of {@link #CONFIG}, indexes {@code docs} into it and commits. */
   static void collection(
       MiniSolrCloudCluster cluster,
       String name,
@@ -43,7 +76,19 @@ final class CloudSupport {
       int replicas,
       List<SolrInputDocument> docs)
       throws Exception {
-    CollectionAdminRequest.createCollection(name, CONFIG, shards, replicas)
+    collection(cluster, name, CONFIG, shards, replicas, docs);
+  }
+
+  /** Creates a collection of {@code config}, indexes {@code docs} into it and commits. */
+  static void collection(
+      MiniSolrCloudCluster cluster,
+      String name,
+      String config,
+      int shards,
+      int replicas,
+      List<SolrInputDocument> docs)
+      throws Exception {
+    CollectionAdminRequest.createCollection(name, config, shards, replicas)
         .process(cluster.getSolrClient());
     cluster.waitForActiveCollection(name, shards, shards * replicas);
     if (!docs.isEmpty()) {

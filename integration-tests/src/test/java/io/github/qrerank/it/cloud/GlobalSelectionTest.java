@@ -30,7 +30,8 @@ import org.junit.rules.TemporaryFolder;
  * and a 3-shard (2 replicas each) collection answer every request exactly as one core holding the
  * same documents does (same page, scores, transformer values, F(S) and debug section), where a
  * per-shard selection would break caps and quotas. The first pass is a function of each document's
- * own fields, so scores do not depend on how the documents are spread over shards.
+ * own fields, so scores do not depend on how the documents are spread over shards. Every cluster
+ * answer also passes the plugin's single-core contract checks ({@link CloudContract}).
  */
 public class GlobalSelectionTest {
   private static final int DOCS = 1_200;
@@ -42,6 +43,7 @@ public class GlobalSelectionTest {
 
   private static MiniSolrCloudCluster cluster;
   private static Replica reference;
+  private static CloudContract contract;
 
   @BeforeClass
   public static void startClusterAndIndex() throws Exception {
@@ -51,6 +53,7 @@ public class GlobalSelectionTest {
     CloudSupport.collection(cluster, TWO, 2, 1, docs);
     CloudSupport.collection(cluster, THREE, 3, 2, docs);
     reference = CloudSupport.oneReplicaPerShard(cluster, SINGLE).values().iterator().next();
+    contract = new CloudContract(cluster.getSolrClient(), docs);
   }
 
   @AfterClass
@@ -73,12 +76,15 @@ public class GlobalSelectionTest {
 
   private static void sameAsOneCore(String collection, long seed, int requests) throws Exception {
     Random random = new Random(seed);
+    int bruteForced = 0;
     for (int i = 0; i < requests; i++) {
       SolrQuery q = RandomRequests.next(random, i % 3 != 2);
       Answer expected = Answer.of(CloudSupport.onCore(reference, q));
       Answer actual = Answer.of(cluster.getSolrClient().query(collection, q));
       assertSameAnswer(collection + " request " + i + " " + q, expected, actual);
+      bruteForced += contract.check(collection, q, actual).bruteForced() ? 1 : 0;
     }
+    assertTrue("too few windows small enough for brute force: " + bruteForced, bruteForced >= 8);
   }
 
   /**
@@ -113,6 +119,7 @@ public class GlobalSelectionTest {
       q.setRows(k);
 
       QueryResponse rsp = cluster.getSolrClient().query(TWO, q);
+      contract.check(TWO, q, Answer.of(rsp));
       List<SolrDocument> global = selected(rsp.getResults());
       assertTrue("cap broken by the global selection: " + global, capHolds(global));
       long quota = inCategory(global, category);
@@ -176,6 +183,7 @@ public class GlobalSelectionTest {
     Answer actual = Answer.of(cluster.getSolrClient().query(TWO, q));
     assertSameAnswer(
         "one shard without hits", Answer.of(CloudSupport.onCore(reference, q)), actual);
+    contract.check(TWO, q, actual);
     assertEquals(6, actual.selectedIds().size());
     Set<Object> shardsInWindow = new HashSet<>();
     actual.windowDocs().forEach(d -> shardsInWindow.add(d.get("shard")));
@@ -191,6 +199,7 @@ public class GlobalSelectionTest {
     q.addFilterQuery("{!terms f=id}" + String.join(",", ids));
     Answer actual = Answer.of(cluster.getSolrClient().query(TWO, q));
     assertSameAnswer("a shard with 4 hits", Answer.of(CloudSupport.onCore(reference, q)), actual);
+    contract.check(TWO, q, actual);
     assertEquals(60, actual.windowDocs().size());
   }
 
@@ -202,6 +211,7 @@ public class GlobalSelectionTest {
     q.addFilterQuery("{!terms f=id}" + byShard.get(0).get(0) + "," + byShard.get(2).get(3));
     Answer actual = Answer.of(cluster.getSolrClient().query(THREE, q));
     assertSameAnswer("two hits", Answer.of(CloudSupport.onCore(reference, q)), actual);
+    contract.check(THREE, q, actual);
     assertEquals(2, actual.ids().size());
   }
 
@@ -212,6 +222,7 @@ public class GlobalSelectionTest {
     Answer actual = Answer.of(cluster.getSolrClient().query(THREE, q));
     assertEquals(0, actual.numFound());
     assertEquals(0, actual.windowDocs().size());
+    contract.check(THREE, q, actual);
   }
 
   /**
@@ -225,6 +236,7 @@ public class GlobalSelectionTest {
     Answer actual = Answer.of(cluster.getSolrClient().query(THREE, q));
     assertEquals(List.of(), actual.ids());
     assertSameAnswer("rows=0", Answer.of(CloudSupport.onCore(reference, q)), actual);
+    contract.check(THREE, q, actual);
     assertEquals(30, actual.windowDocs().size());
   }
 
@@ -243,6 +255,7 @@ public class GlobalSelectionTest {
       page.setStart(start);
       page.setRows(7);
       Answer a = Answer.of(cluster.getSolrClient().query(THREE, page));
+      contract.check(THREE, page, a);
       ids.addAll(a.ids());
       scores.addAll(a.scores());
       info.addAll(a.info());
@@ -269,6 +282,7 @@ public class GlobalSelectionTest {
       Answer actual = Answer.of(cluster.getSolrClient().query(TWO, q));
       assertSameAnswer(solver, Answer.of(CloudSupport.onCore(reference, q)), actual);
       assertTrue(solver, actual.debug().get("quantum") != null);
+      contract.check(TWO, q, actual);
     }
   }
 
@@ -278,10 +292,9 @@ public class GlobalSelectionTest {
     SolrQuery q = window(30, 5);
     q.set("sort", "price asc,id asc");
     q.setRows(40);
-    assertSameAnswer(
-        "sort=price asc",
-        Answer.of(CloudSupport.onCore(reference, q)),
-        Answer.of(cluster.getSolrClient().query(TWO, q)));
+    Answer actual = Answer.of(cluster.getSolrClient().query(TWO, q));
+    assertSameAnswer("sort=price asc", Answer.of(CloudSupport.onCore(reference, q)), actual);
+    contract.check(TWO, q, actual);
   }
 
   /**
@@ -301,6 +314,7 @@ public class GlobalSelectionTest {
     q.set("shards.info", true);
     QueryResponse rsp = cluster.getSolrClient().query(TWO, q);
     Answer a = Answer.of(rsp);
+    contract.check(TWO, q, a);
     NamedList<?> shardsInfo = (NamedList<?>) rsp.getResponse().get("shards.info");
     assertEquals("shards.info: " + shardsInfo, 2, shardsInfo.size());
     long hits = 0;
