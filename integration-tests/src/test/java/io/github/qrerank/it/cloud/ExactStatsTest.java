@@ -16,11 +16,9 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.common.params.ShardParams;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * A BM25 text first pass (edismax and Lucene queries over the demo catalog's {@code title} and
@@ -45,7 +43,7 @@ public class ExactStatsTest {
   private static final String PER_SHARD_STATS = "per_shard_stats";
   private static final CatalogGenerator CATALOG = new CatalogGenerator(7L);
 
-  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+  @ClassRule public static final ClusterResource CLUSTER = new ClusterResource(2);
 
   private static MiniSolrCloudCluster cluster;
   private static Replica reference;
@@ -54,8 +52,8 @@ public class ExactStatsTest {
 
   @BeforeClass
   public static void startClusterAndIndex() throws Exception {
-    Path root = TMP.getRoot().toPath();
-    cluster = CloudSupport.start(2, root.resolve("cluster"));
+    Path root = CLUSTER.dir();
+    cluster = CLUSTER.cluster();
     CloudSupport.uploadExactStatsConfig(cluster, root.resolve("configsets"));
     List<SolrInputDocument> docs = new ArrayList<>();
     for (int i = 0; i < DOCS; i++) {
@@ -71,13 +69,6 @@ public class ExactStatsTest {
     pinned = "replica.location:" + cluster.getJettySolrRunner(0).getBaseUrl();
   }
 
-  @AfterClass
-  public static void shutdown() throws Exception {
-    if (cluster != null) {
-      cluster.shutdown();
-      cluster = null;
-    }
-  }
 
   /**
    * Every hit's first-pass score, best first, from the cluster equals the one core's (exactly, no

@@ -19,11 +19,9 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.common.util.NamedList;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * In SolrCloud the selection is made once, at the coordinator, over the global window: a 2-shard
@@ -39,7 +37,7 @@ public class GlobalSelectionTest {
   private static final String TWO = "two";
   private static final String THREE = "three";
 
-  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+  @ClassRule public static final ClusterResource CLUSTER = new ClusterResource(2);
 
   private static MiniSolrCloudCluster cluster;
   private static Replica reference;
@@ -47,7 +45,7 @@ public class GlobalSelectionTest {
 
   @BeforeClass
   public static void startClusterAndIndex() throws Exception {
-    cluster = CloudSupport.start(2, TMP.getRoot().toPath().resolve("cluster"));
+    cluster = CLUSTER.cluster();
     List<SolrInputDocument> docs = TestProducts.generate(DOCS, 20_251L);
     CloudSupport.collection(cluster, SINGLE, 1, 1, docs);
     CloudSupport.collection(cluster, TWO, 2, 1, docs);
@@ -56,13 +54,6 @@ public class GlobalSelectionTest {
     contract = new CloudContract(cluster.getSolrClient(), docs);
   }
 
-  @AfterClass
-  public static void shutdown() throws Exception {
-    if (cluster != null) {
-      cluster.shutdown();
-      cluster = null;
-    }
-  }
 
   @Test
   public void twoShardsAnswerAsOneCore() throws Exception {

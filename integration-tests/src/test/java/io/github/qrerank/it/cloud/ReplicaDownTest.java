@@ -15,11 +15,9 @@ import org.apache.solr.cloud.api.collections.CollectionHandlingUtils;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.embedded.JettySolrRunner;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * A node goes down. Where every shard still has a live replica the answer does not change; where a
@@ -31,13 +29,13 @@ public class ReplicaDownTest {
   private static final String REPLICATED = "replicated";
   private static final String UNREPLICATED = "unreplicated";
 
-  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+  @ClassRule public static final ClusterResource CLUSTER = new ClusterResource(2);
 
   private static MiniSolrCloudCluster cluster;
 
   @BeforeClass
   public static void startCluster() throws Exception {
-    cluster = CloudSupport.start(2, TMP.getRoot().toPath().resolve("cluster"));
+    cluster = CLUSTER.cluster();
     List<SolrInputDocument> docs = TestProducts.generate(600, 77L);
     String first = cluster.getJettySolrRunner(0).getNodeName();
     String second = cluster.getJettySolrRunner(1).getNodeName();
@@ -65,13 +63,6 @@ public class ReplicaDownTest {
     cluster.getSolrClient().commit(name);
   }
 
-  @AfterClass
-  public static void shutdown() throws Exception {
-    if (cluster != null) {
-      cluster.shutdown();
-      cluster = null;
-    }
-  }
 
   @Test
   public void aNodeDownKeepsTheAnswerOrAnswersOverTheReachableShards() throws Exception {

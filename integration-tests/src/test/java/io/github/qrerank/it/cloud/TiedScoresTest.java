@@ -16,11 +16,9 @@ import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.common.util.NamedList;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * A constant-score first pass ({@code q=*:*}, filters only), where every window score ties, on a
@@ -49,7 +47,7 @@ public class TiedScoresTest {
   private static final String TIED = "tied";
   private static final int REPEATS = 8;
 
-  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+  @ClassRule public static final ClusterResource CLUSTER = new ClusterResource(2);
 
   private static MiniSolrCloudCluster cluster;
   private static Replica reference;
@@ -58,7 +56,7 @@ public class TiedScoresTest {
 
   @BeforeClass
   public static void startClusterAndIndex() throws Exception {
-    cluster = CloudSupport.start(2, TMP.getRoot().toPath().resolve("cluster"));
+    cluster = CLUSTER.cluster();
     List<SolrInputDocument> docs = TestProducts.generate(600, 3L);
     CloudSupport.collection(cluster, SINGLE, 1, 1, docs);
     CloudSupport.collection(cluster, TIED, 2, 2, docs);
@@ -68,13 +66,6 @@ public class TiedScoresTest {
     pinned = "replica.location:" + cluster.getJettySolrRunner(0).getBaseUrl();
   }
 
-  @AfterClass
-  public static void shutdown() throws Exception {
-    if (cluster != null) {
-      cluster.shutdown();
-      cluster = null;
-    }
-  }
 
   /**
    * The window holds every hit (fewer hits than {@code reRankDocs}): it is the same set of
