@@ -69,7 +69,6 @@ public class ExactStatsTest {
     pinned = "replica.location:" + cluster.getJettySolrRunner(0).getBaseUrl();
   }
 
-
   /**
    * Every hit's first-pass score, best first, from the cluster equals the one core's (exactly, no
    * tolerance needed), with the cache; without it most queries score differently.

@@ -54,7 +54,6 @@ public class GlobalSelectionTest {
     contract = new CloudContract(cluster.getSolrClient(), docs);
   }
 
-
   @Test
   public void twoShardsAnswerAsOneCore() throws Exception {
     sameAsOneCore(TWO, 11L, 30);

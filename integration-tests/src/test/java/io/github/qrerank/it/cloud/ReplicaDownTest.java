@@ -63,7 +63,6 @@ public class ReplicaDownTest {
     cluster.getSolrClient().commit(name);
   }
 
-
   @Test
   public void aNodeDownKeepsTheAnswerOrAnswersOverTheReachableShards() throws Exception {
     Random random = new Random(5L);

@@ -66,7 +66,6 @@ public class TiedScoresTest {
     pinned = "replica.location:" + cluster.getJettySolrRunner(0).getBaseUrl();
   }
 
-
   /**
    * The window holds every hit (fewer hits than {@code reRankDocs}): it is the same set of
    * documents whatever the tie order, so the selection, F(S) and every window document's values
