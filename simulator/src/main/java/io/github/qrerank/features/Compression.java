@@ -146,7 +146,7 @@ final class Compression {
    * guard keeps out, while the leading directions are as well determined as by the SVD (when the
    * c-th and (c+1)-th singular values nearly coincide, neither method determines the c-th
    * direction). Signs follow the same rule. Cheaper than {@link #project} on a 100 x 32 window: a
-   * d x d Gram product ({@link #gram}, about 11 µs) and one symmetric eigensolve (EJML, about 85
+   * d x d Gram product ({@link #gram}, about 11 µs) and one symmetric eigensolve (EJML, about 75
    * µs, most of the cost) instead of a QR of X and an SVD of R with its singular vectors.
    */
   static double[][] projectByGram(DMatrixRMaj x, int dims) {
