@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Constraint-preserving QAOA on the in-process subspace simulator.
@@ -45,7 +47,8 @@ public final class QaoaSolver implements Solver {
   /** Largest subspace simulated, C(n, w) states (64 MiB of amplitudes). */
   public static final int MAX_DIMENSION = 1 << 22;
 
-  private static final Map<Long, XYMixer> MIXERS = new LinkedHashMap<>(16, 0.75f, true);
+  private static final Map<Long, FutureTask<XYMixer>> MIXERS =
+      new LinkedHashMap<>(16, 0.75f, true);
   private static final int CACHED_MIXERS = 8;
 
   private final QuantumSettings settings;
@@ -268,20 +271,47 @@ public final class QaoaSolver implements Solver {
     return best;
   }
 
-  /** The ring mixer of (n, w), cached: its tables depend on nothing else. */
+  /**
+   * The ring mixer of (n, w), cached: its tables depend on nothing else. The lock only guards the
+   * cache; a mixer is built outside it, by the first request that needs it, while later requests
+   * for the same (n, w) wait for that build and requests for other sizes go on.
+   */
   static XYMixer ringMixer(int n, int w) {
     long key = ((long) n << 32) | w;
+    FutureTask<XYMixer> task;
+    boolean build = false;
     synchronized (MIXERS) {
-      XYMixer m = MIXERS.get(key);
-      if (m == null) {
-        m = XYMixer.ring(WeightSubspace.of(n, w));
-        MIXERS.put(key, m);
+      task = MIXERS.get(key);
+      if (task == null) {
+        task = new FutureTask<>(() -> XYMixer.ring(WeightSubspace.of(n, w)));
+        MIXERS.put(key, task);
+        build = true;
         if (MIXERS.size() > CACHED_MIXERS) {
           Long eldest = MIXERS.keySet().iterator().next();
           MIXERS.remove(eldest);
         }
       }
-      return m;
+    }
+    if (build) {
+      task.run();
+    }
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while another request built the mixer", e);
+    } catch (ExecutionException e) {
+      synchronized (MIXERS) {
+        MIXERS.remove(key, task);
+      }
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
     }
   }
 

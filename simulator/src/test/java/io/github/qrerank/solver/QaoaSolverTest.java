@@ -237,4 +237,36 @@ class QaoaSolverTest {
             .getMessage()
             .startsWith("qubits"));
   }
+  /**
+   * Requests arriving together for the same size share one mixer (built once), and one size's
+   * build does not hand out another size's mixer.
+   */
+  @Test
+  void concurrentRequestsShareOneMixerPerSize() throws Exception {
+    int threads = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<XYMixer>> got = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int n = t % 2 == 0 ? 13 : 14;
+        got.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return QaoaSolver.ringMixer(n, 5);
+                }));
+      }
+      start.countDown();
+      for (int t = 0; t < threads; t++) {
+        XYMixer m = got.get(t).get();
+        assertTrue(m == got.get(t % 2).get(), "thread " + t + " got another instance");
+        assertEquals(t % 2 == 0 ? 13 : 14, m.space().numQubits());
+      }
+      assertTrue(got.get(0).get() != got.get(1).get());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
