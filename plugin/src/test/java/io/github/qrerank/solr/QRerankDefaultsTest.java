@@ -7,6 +7,10 @@ import io.github.qrerank.solr.search.QRerankParams;
 import io.github.qrerank.solr.search.QRerankQParserPlugin;
 import io.github.qrerank.solr.search.QRerankQuery;
 import io.github.qrerank.solver.SolverKind;
+import io.github.qrerank.solr.handler.component.QRerankComponent;
+import io.github.qrerank.solr.response.transform.QRerankTransformerFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +19,10 @@ import java.util.Set;
 import org.apache.solr.core.PluginInfo;
 import org.apache.solr.core.SolrConfig;
 import org.apache.solr.core.SolrResourceLoader;
+import org.apache.solr.handler.component.SearchComponent;
 import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.request.SolrRequestHandler;
+import org.apache.solr.response.transform.TransformerFactory;
 import org.apache.solr.search.QParser;
 import org.apache.solr.search.QParserPlugin;
 import org.junit.BeforeClass;
@@ -25,8 +32,8 @@ import org.junit.Test;
  * The defaults of the contract's parameter table are where a user gets them: a {@code qrerank}
  * parser registered without init args applies exactly the table (checked on the parsed parameters
  * and through a real request's debug section and parsed query), and the init args of the shipped
- * {@code configsets/products/conf/solrconfig.xml}, loaded as Solr loads them, give the same
- * parameters.
+ * {@code configsets/products/conf/solrconfig.xml} and of the README's install snippet, loaded as
+ * Solr loads them, give the same parameters.
  */
 public class QRerankDefaultsTest extends QRerankTestCase {
   /** More documents than the default window, so that the window shows reRankDocs. */
@@ -134,16 +141,76 @@ public class QRerankDefaultsTest extends QRerankTestCase {
   @Test
   public void theProductsConfigsetsInitArgsAreTheBuiltInDefaults() throws Exception {
     Path configset = Path.of(System.getProperty("qrerank.configset", "../configsets/products"));
-    PluginInfo qrerank = null;
     try (SolrResourceLoader loader = new SolrResourceLoader(configset)) {
+      assertInitArgsAreTheDefaults(
+          SolrConfig.readFromResourceLoader(loader, "solrconfig.xml", true, null), configset);
+    }
+  }
+
+  /**
+   * The README's "Install into an existing Solr" snippet, in a solrconfig.xml of its own, loads as
+   * Solr loads it: the parser's init args are the built-in defaults, the transformer and the
+   * debug component are registered under {@code qrerank} with the plugin's classes, and the
+   * handler runs the component last.
+   */
+  @Test
+  public void theReadmesInstallSnippetRegistersTheDefaults() throws Exception {
+    Path readme = Path.of(System.getProperty("qrerank.readme", "../README.md"));
+    String text = Files.readString(readme, StandardCharsets.UTF_8);
+    int section = text.indexOf("## Install into an existing Solr");
+    assertTrue("no install section in " + readme, section >= 0);
+    int open = text.indexOf("```xml\n", section);
+    int close = text.indexOf("```", open + 7);
+    assertTrue("no ```xml block in the install section", open > 0 && close > open);
+    String snippet = text.substring(open + 7, close);
+    Path dir = createTempDir("readme-solrconfig");
+    Files.writeString(
+        dir.resolve("solrconfig.xml"),
+        "<config>\n<luceneMatchVersion>"
+            + org.apache.lucene.util.Version.LATEST
+            + "</luceneMatchVersion>\n"
+            + snippet
+            + "</config>\n",
+        StandardCharsets.UTF_8);
+    try (SolrResourceLoader loader = new SolrResourceLoader(dir)) {
       SolrConfig config = SolrConfig.readFromResourceLoader(loader, "solrconfig.xml", true, null);
-      for (PluginInfo info : config.getPluginInfos(QParserPlugin.class.getName())) {
-        if (QRerankQParserPlugin.NAME.equals(info.name)) {
-          qrerank = info;
-        }
+      assertInitArgsAreTheDefaults(config, readme);
+      PluginInfo transformer =
+          only(config.getPluginInfos(TransformerFactory.class.getName()), "qrerank");
+      assertEquals(QRerankTransformerFactory.class.getName(), transformer.className);
+      PluginInfo component = only(config.getPluginInfos(SearchComponent.class.getName()), "qrerank");
+      assertEquals(QRerankComponent.class.getName(), component.className);
+      PluginInfo select = only(config.getPluginInfos(SolrRequestHandler.class.getName()), "/select");
+      assertEquals(List.of("qrerank"), select.initArgs.get("last-components"));
+    }
+  }
+
+  private static PluginInfo only(List<PluginInfo> infos, String name) {
+    PluginInfo found = null;
+    for (PluginInfo info : infos) {
+      if (name.equals(info.name)) {
+        assertNull("two plugins named " + name, found);
+        found = info;
       }
     }
-    assertNotNull("no <queryParser name=\"qrerank\"> in " + configset, qrerank);
+    assertNotNull("no plugin named " + name, found);
+    return found;
+  }
+
+  /**
+   * {@code config}'s {@code <queryParser name="qrerank">} (from {@code source}) is the plugin's
+   * class, writes out every parameter that has a default and only those, and gives the same
+   * parameters as a parser without init args.
+   */
+  private static void assertInitArgsAreTheDefaults(SolrConfig config, Path source)
+      throws Exception {
+    PluginInfo qrerank = null;
+    for (PluginInfo info : config.getPluginInfos(QParserPlugin.class.getName())) {
+      if (QRerankQParserPlugin.NAME.equals(info.name)) {
+        qrerank = info;
+      }
+    }
+    assertNotNull("no <queryParser name=\"qrerank\"> in " + source, qrerank);
     assertEquals(QRerankQParserPlugin.class.getName(), qrerank.className);
 
     Set<String> given = new HashSet<>();
@@ -152,16 +219,16 @@ public class QRerankDefaultsTest extends QRerankTestCase {
     }
     Set<String> withDefaults = new HashSet<>(QRerankParams.NAMES);
     withDefaults.removeAll(NO_DEFAULT);
-    assertEquals("the configset writes out every default, and only those", withDefaults, given);
+    assertEquals(source + " writes out every default, and only those", withDefaults, given);
 
     QRerankQParserPlugin configured = new QRerankQParserPlugin();
     configured.init(qrerank.initArgs);
     QRerankQParserPlugin builtIn = new QRerankQParserPlugin();
     builtIn.init(null);
     try {
-      QRerankParams fromConfigset = defaultsOf(configured);
-      assertContractDefaults(fromConfigset);
-      assertEquals(defaultsOf(builtIn), fromConfigset);
+      QRerankParams fromConfig = defaultsOf(configured);
+      assertContractDefaults(fromConfig);
+      assertEquals(defaultsOf(builtIn), fromConfig);
     } finally {
       configured.close();
       builtIn.close();
