@@ -6,13 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.qrerank.solr.search.QRerankQParserPlugin;
+import io.github.qrerank.provider.HttpProviderConfig;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.solr.common.SolrException;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.solr.common.util.DOMUtil;
 import org.apache.solr.common.util.NamedList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
 
 /**
  * The {@code remote} list of the query parser's init args: defaults, every entry checked with a
@@ -36,7 +43,38 @@ class RemoteSettingsTest {
 
   @Test
   void defaults() throws Exception {
-    RemoteSettings s = RemoteConfigs.settings("http://127.0.0.1:8765", tokenFile());
+    assertDefaults(RemoteConfigs.settings("http://127.0.0.1:8765", tokenFile()));
+  }
+
+  /**
+   * The README's {@code <lst name="remote">} example parses (with its token file replaced by a
+   * real one) and its values are the defaults, as its comments present them.
+   */
+  @Test
+  void theReadmesRemoteListIsValidAndShowsTheDefaults() throws Exception {
+    Path readme = Path.of(System.getProperty("qrerank.readme", "../README.md"));
+    String text = Files.readString(readme, StandardCharsets.UTF_8);
+    int from = text.indexOf("<lst name=\"remote\">", text.indexOf("**Point Solr at it**"));
+    int to = text.indexOf("</lst>", from);
+    assertTrue(from > 0 && to > from, "no <lst name=\"remote\"> after **Point Solr at it**");
+    String xml = text.substring(from, to + "</lst>".length());
+    Element lst =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new InputSource(new StringReader(xml)))
+            .getDocumentElement();
+    NamedList<Object> list = DOMUtil.childNodesToNamedList(lst);
+    for (int i = 0; i < list.size(); i++) {
+      assertTrue(RemoteSettings.NAMES.contains(list.getName(i)), list.getName(i));
+    }
+    assertEquals("/etc/qrerank/provider-token", list.get(RemoteSettings.TOKEN_FILE));
+    list.setVal(list.indexOf(RemoteSettings.TOKEN_FILE, 0), tokenFile().toString());
+    RemoteSettings s = RemoteSettings.parse(list);
+    assertDefaults(s);
+    assertEquals(HttpProviderConfig.DEFAULT_BACKEND, s.http().backend());
+  }
+
+  private static void assertDefaults(RemoteSettings s) {
     assertEquals("provider", s.name());
     assertEquals("http://127.0.0.1:8765", s.http().baseUri().toString());
     assertEquals(Duration.ofMillis(1000), s.http().connectTimeout());
