@@ -41,19 +41,25 @@ final class ExampleRunner {
     this.collection = collection;
   }
 
-  /** How many times {@link #warmUp} sends each example. */
-  static final int WARM_UP_ROUNDS = 20;
+  /**
+   * How many times {@link #warmUp} sends each example: the JIT compiler needs several hundred
+   * re-ranked requests before qrerank's stages run at their steady speed (the benchmark saw the
+   * p50 settle after about 1,000); with 20, the printed stage timings were 3-4 times the steady
+   * ones.
+   */
+  static final int WARM_UP_ROUNDS = 250;
 
   /**
    * Sends each example's re-ranked query {@link #WARM_UP_ROUNDS} times, each time with a different
-   * no-op filter so that the query result cache cannot answer it and the collector runs: a fresh
-   * JVM otherwise shows compile times, not qrerank's, in the first examples' timings.
+   * no-op filter, kept out of the filter cache, so that the query result cache cannot answer it
+   * and the collector runs: a fresh JVM otherwise shows compile times, not qrerank's, in the
+   * examples' timings.
    */
   void warmUp(List<ExampleQuery> examples) throws IOException, SolrServerException {
     for (int round = 0; round < WARM_UP_ROUNDS; round++) {
       for (ExampleQuery example : examples) {
         SolrQuery query = rerankQuery(example);
-        query.addFilterQuery("-id:warm-up-" + round);
+        query.addFilterQuery("{!cache=false}-id:warm-up-" + round);
         client.query(collection, query);
       }
     }
