@@ -203,23 +203,9 @@ final class Report {
 
   Report solr(SolrBench.Outcome o) {
     md.append(Section.SOLR.heading()).append("\n\n").append(o.description()).append("\n\n");
-    md.append("| rank query | queries | p50 | p99 | max | mean |\n|---|---|---|---|---|---|\n");
-    solrRow("`{!rerank}`", o.rerank());
-    solrRow("`{!qrerank solver=exact}`", o.qrerank());
-    double p50 = (double) o.qrerank().p50() / o.rerank().p50();
-    double p99 = (double) o.qrerank().p99() / o.rerank().p99();
-    md.append('\n')
-        .append(
-            String.format(
-                Locale.ROOT,
-                "**Ratio qrerank / rerank: p50 %s×, p99 %s×** (target: p50 ratio ≤ 1.5 — %s);"
-                    + " difference of the p50s: %s.\n\n",
-                Format.decimal(p50, 4),
-                Format.decimal(p99, 4),
-                p50 <= 1.5 ? "met" : "NOT met",
-                Format.duration(o.qrerank().p50() - o.rerank().p50())));
-    md.append(o.firstRound()).append("\n\n");
-    QrerankCheck.Result c = o.check();
+    SolrBench.Measured m = o.measured();
+    latencies(m, "**Ratio qrerank / rerank:", "p50 ratio");
+    QrerankCheck.Result c = m.check();
     md.append(
         String.format(
             Locale.ROOT,
@@ -243,23 +229,8 @@ final class Report {
 
   Report cloud(CloudBench.Outcome o) {
     md.append(Section.CLOUD.heading()).append("\n\n").append(o.description()).append("\n\n");
-    md.append("| rank query | queries | p50 | p99 | max | mean |\n|---|---|---|---|---|---|\n");
     SolrBench.Measured m = o.measured();
-    solrRow("`{!rerank}`", m.rerank());
-    solrRow("`{!qrerank solver=exact}`", m.qrerank());
-    double p50 = (double) m.qrerank().p50() / m.rerank().p50();
-    double p99 = (double) m.qrerank().p99() / m.rerank().p99();
-    md.append('\n')
-        .append(
-            String.format(
-                Locale.ROOT,
-                "**Ratio qrerank / rerank on 2 shards: p50 %s×, p99 %s×** (target: ratio ≤ 1.5 —"
-                    + " %s); difference of the p50s: %s.\n\n",
-                Format.decimal(p50, 4),
-                Format.decimal(p99, 4),
-                p50 <= 1.5 ? "met" : "NOT met",
-                Format.duration(m.qrerank().p50() - m.rerank().p50())));
-    md.append(m.firstRound()).append("\n\n");
+    latencies(m, "**Ratio qrerank / rerank on 2 shards:", "ratio");
     QrerankCheck.Result c = m.check();
     md.append(
         String.format(
@@ -320,6 +291,30 @@ final class Report {
   Report markdown(String markdown) {
     md.append(markdown);
     return this;
+  }
+
+  /**
+   * The latency table of both rank queries, the ratio line ({@code ratioLead}, then the p50 and p99
+   * ratios and whether the {@code target} ≤ 1.5 is met) and the first warm-up round.
+   */
+  private void latencies(SolrBench.Measured m, String ratioLead, String target) {
+    md.append("| rank query | queries | p50 | p99 | max | mean |\n|---|---|---|---|---|---|\n");
+    solrRow("`{!rerank}`", m.rerank());
+    solrRow("`{!qrerank solver=exact}`", m.qrerank());
+    double p50 = (double) m.qrerank().p50() / m.rerank().p50();
+    double p99 = (double) m.qrerank().p99() / m.rerank().p99();
+    md.append('\n')
+        .append(
+            String.format(
+                Locale.ROOT,
+                "%s p50 %s×, p99 %s×** (target: %s ≤ 1.5 — %s); difference of the p50s: %s.\n\n",
+                ratioLead,
+                Format.decimal(p50, 4),
+                Format.decimal(p99, 4),
+                target,
+                p50 <= 1.5 ? "met" : "NOT met",
+                Format.duration(m.qrerank().p50() - m.rerank().p50())));
+    md.append(m.firstRound()).append("\n\n");
   }
 
   private void solrRow(String name, Latencies l) {

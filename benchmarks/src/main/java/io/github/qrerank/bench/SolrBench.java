@@ -43,12 +43,7 @@ final class SolrBench {
 
   static final String RERANK_QUERY = "{!func}vectorSimilarity(embedding,$" + USER_VECTOR + ")";
 
-  record Outcome(
-      String description,
-      Latencies rerank,
-      Latencies qrerank,
-      String firstRound,
-      QrerankCheck.Result check) {}
+  record Outcome(String description, Measured measured) {}
 
   private SolrBench() {}
 
@@ -61,7 +56,7 @@ final class SolrBench {
       Measured m = measure(solr.client(), catalog, o, "Solr");
       String description =
           describe(o, indexNanos, segments, m.queries().size(), m.warmUp(), m.dropped());
-      return new Outcome(description, m.rerank(), m.qrerank(), m.firstRound(), m.check());
+      return new Outcome(description, m);
     }
   }
 
