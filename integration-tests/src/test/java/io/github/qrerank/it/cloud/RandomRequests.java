@@ -70,8 +70,18 @@ final class RandomRequests {
     } else if (quotas == 2) {
       rq.add("quotas=brand=bolt:1,category=juice:1");
     }
+    return finish(q, rq, FIELD_LISTS, r, debug);
+  }
+
+  /**
+   * Sets {@code rq} as the request's {@code {!qrerank ...}}, then an {@code fl} from {@code
+   * fieldLists}, a start (0, or below 10 for one request in four), rows from 5 to 64, and {@code
+   * debugQuery} when asked: the part every seeded request generator here ends with.
+   */
+  static SolrQuery finish(
+      SolrQuery q, List<String> rq, String[] fieldLists, Random r, boolean debug) {
     q.set("rq", "{!qrerank " + String.join(" ", rq) + "}");
-    q.setFields(FIELD_LISTS[r.nextInt(FIELD_LISTS.length)]);
+    q.setFields(fieldLists[r.nextInt(fieldLists.length)]);
     q.setStart(r.nextInt(4) == 0 ? r.nextInt(10) : 0);
     q.setRows(5 + r.nextInt(60));
     if (debug) {

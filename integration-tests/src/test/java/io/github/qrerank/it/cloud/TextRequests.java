@@ -79,14 +79,7 @@ final class TextRequests {
     } else if (quotas == 2) {
       rq.add("quotas=is_new=true:1,category=" + category.name() + ":1");
     }
-    q.set("rq", "{!qrerank " + String.join(" ", rq) + "}");
-    q.setFields(FIELD_LISTS[r.nextInt(FIELD_LISTS.length)]);
-    q.setStart(r.nextInt(4) == 0 ? r.nextInt(10) : 0);
-    q.setRows(5 + r.nextInt(60));
-    if (debug) {
-      q.set("debugQuery", true);
-    }
-    return q;
+    return RandomRequests.finish(q, rq, FIELD_LISTS, r, debug);
   }
 
   private static String vector(float[] v) {
